@@ -1,0 +1,97 @@
+"""The whole analysis of one resume, stage by stage: bytes → document → sections → mentions →
+skills → path coverage → report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from analyzer.coverage import best_fit, path_results
+from analyzer.document import Document, read_document, read_source
+from analyzer.errors import UnknownPathError
+from analyzer.mentions import matcher_for, skills_found
+from analyzer.report import Report, Source
+from analyzer.sections import find_sections, sectioned_lines
+from skills import Taxonomy, load_taxonomy
+
+TEXT_INPUT_NAME = "<text>"
+
+
+def _version() -> str:
+    from analyzer import __version__
+
+    return __version__
+
+
+def report_for_document(
+    document: Document, taxonomy: Taxonomy | None = None, *, paths: Sequence[str] = ()
+) -> Report:
+    """Analyze an already read document: the stages after reading."""
+    taxonomy = taxonomy or load_taxonomy()
+    unknown = [path for path in paths if path not in taxonomy.paths]
+    if unknown:
+        known = ", ".join(taxonomy.paths)
+        raise UnknownPathError("--path", f"unknown path {unknown[0]!r} (known: {known})")
+    lines = sectioned_lines(find_sections(document))
+    mentions = matcher_for(taxonomy).find(lines)
+    claimed, learning = skills_found(mentions, taxonomy)
+    results = path_results(taxonomy, claimed, paths)
+    warnings = list(document.warnings)
+    if not claimed:
+        warnings.append("no skills from the taxonomy were found in this resume")
+    return Report(
+        tool_version=_version(),
+        taxonomy_version=taxonomy.version,
+        source=Source(document.name, document.sha256, document.page_count, document.format),
+        skills=claimed,
+        learning=learning,
+        paths=results,
+        best_fit=best_fit(results),
+        warnings=tuple(warnings),
+    )
+
+
+def analyze_bytes(
+    data: bytes,
+    name: str,
+    taxonomy: Taxonomy | None = None,
+    *,
+    paths: Sequence[str] = (),
+    password: str = "",
+) -> Report:
+    """Analyze a resume given as bytes; ``name`` (a file name) decides the expected format.
+
+    Pure over its arguments, so it can run in any worker process.
+    """
+    return report_for_document(read_document(data, name, password=password), taxonomy, paths=paths)
+
+
+def analyze(
+    source: str | Path | bytes,
+    taxonomy: Taxonomy | None = None,
+    *,
+    paths: Sequence[str] = (),
+    password: str = "",
+) -> Report:
+    """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
+
+    >>> report = analyze("examples/resumes/ml_engineer_jordan_lee.pdf")  # doctest: +SKIP
+    >>> report.best_fit  # doctest: +SKIP
+    'ml_engineer'
+    """
+    if isinstance(source, bytes):
+        name = "resume.pdf" if b"%PDF-" in source[:1024] else "-"
+        return analyze_bytes(source, name, taxonomy, paths=paths, password=password)
+    name, data = read_source(source)
+    return analyze_bytes(data, name, taxonomy, paths=paths, password=password)
+
+
+def analyze_text(
+    text: str, taxonomy: Taxonomy | None = None, *, paths: Sequence[str] = (), name: str = TEXT_INPUT_NAME
+) -> Report:
+    """Analyze a resume given as text (plain or Markdown).
+
+    >>> analyze_text("Skills: Python, PyTorch, Docker").skills[0].name
+    'Python'
+    """
+    return analyze_bytes(text.encode("utf-8"), name, taxonomy, paths=paths)

@@ -1,0 +1,185 @@
+"""The ``skillgap`` command: parse options, call the library, render, map errors to exit codes.
+
+Every error a user can cause is one line on stderr (``skillgap: error: …``) and an exit code from
+:class:`analyzer.errors.ExitCode`; ``--debug`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+try:  # typer 0.2x carries its own copy of click; older releases use click itself
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import UsageError  # type: ignore[no-redef]
+
+from analyzer import __version__
+from analyzer.errors import ExitCode, SkillgapError
+
+app = typer.Typer(
+    name="skillgap",
+    help="How far a resume stands from the AI Engineer and ML Engineer paths.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str, code: ExitCode, *, debug: bool = False) -> NoReturn:
+    if debug:
+        traceback.print_exc()
+    typer.echo(f"skillgap: error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"skillgap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """How far a resume stands from the AI Engineer and ML Engineer paths."""
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write output ({exc.strerror or exc})", ExitCode.USAGE)
+
+
+@app.command()
+def analyze(
+    file: Annotated[str, typer.Argument(help="Resume file (PDF, .txt or .md); '-' reads standard input.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = OutputFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    taxonomy: Annotated[
+        list[Path] | None,
+        typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
+    ] = None,
+    path: Annotated[
+        list[str] | None, typer.Option("--path", help="Only this path id (repeatable), e.g. ml_engineer.")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the resume line behind every skill.")
+    ] = False,
+    password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
+    from analyzer.analysis import analyze as analyze_file
+    from skills import load_taxonomy
+
+    try:
+        loaded = load_taxonomy(taxonomy or ())
+        report = analyze_file(file, loaded, paths=path or (), password=password)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code, debug=debug)
+    except Exception as error:  # noqa: BLE001 - any other failure is still one line, never a traceback
+        _fail(
+            f"{file}: internal error ({error.__class__.__name__}); rerun with --debug",
+            ExitCode.INPUT_FAILED,
+            debug=debug,
+        )
+
+    if output_format is OutputFormat.json:
+        from analyzer.render import render_json
+
+        _write(render_json(report), output)
+    elif output_format is OutputFormat.markdown:
+        from analyzer.render import render_markdown
+
+        _write(render_markdown(report, explain=explain), output)
+    else:
+        _print_table(report, output, explain=explain)
+
+
+def _print_table(report: object, output: Path | None, *, explain: bool) -> None:
+    from rich.console import Console
+
+    from analyzer.render import render_table
+
+    if output is None:
+        render_table(report, Console(), explain=explain)  # type: ignore[arg-type]
+        return
+    console = Console(record=True, width=100, file=io.StringIO())
+    render_table(report, console, explain=explain)  # type: ignore[arg-type]
+    _write(console.export_text(), output)
+
+
+@app.command(name="eval")
+def evaluate_command(
+    directory: Annotated[
+        str, typer.Argument(help="Folder with pdfs/ and gold/ (the layout of a labelled corpus).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="List false positives and misses.")
+    ] = True,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Precision, recall and F1 of skill extraction against gold labels."""
+    import json
+
+    from analyzer.analysis import analyze as analyze_file
+    from analyzer.evaluate import evaluate, format_result
+
+    folder = Path(directory)
+    if not folder.is_dir():
+        _fail(f"{directory}: not a folder", ExitCode.USAGE)
+    try:
+        result = evaluate(folder, lambda resume: analyze_file(resume).to_dict())
+    except (FileNotFoundError, ValueError) as error:
+        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_result(result, details=details))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; usage errors are one line too."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+    except UsageError as error:
+        typer.echo(f"skillgap: error: {error.format_message()}", err=True)
+        return int(ExitCode.USAGE)
+    except typer.Abort:
+        typer.echo("skillgap: interrupted", err=True)
+        return 130
+    except typer.Exit as exit_:
+        return exit_.exit_code
+    return result if isinstance(result, int) else 0
+
+
+def run() -> NoReturn:
+    """The console script's entry point."""
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Reading a resume file into a :class:`Document`: pages of lines in reading order.
+
+The file's content decides its format and must agree with its extension: a ``.pdf`` has to be a
+PDF, and text formats (``.txt``, ``.md``, ``.markdown``, standard input, no extension) have to
+decode as text. Everything downstream works on the normalized lines produced here and never
+re-reads the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.errors import (
+    InputNotFoundError,
+    NotAFileError,
+    UnreadableInputError,
+    UnsupportedFormatError,
+)
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ""})
+PDF_EXTENSIONS = frozenset({".pdf"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS
+STDIN_NAME = "-"
+
+# How far into a file the PDF signature may sit: the specification lets producers put junk
+# before it, and real files carry up to a kilobyte of it.
+PDF_SIGNATURE_WINDOW = 1024
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+BULLET_GLYPHS = "•●○◦▪▫■□►▸▹‣⁃∙·➢➤✓✔❖◆◇★☆"
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_CID = re.compile(r"\(cid:\d+\)")
+_LEADING_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[-*–—](?=\s))\s*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of the resume, in reading order.
+
+    ``number`` counts from 1 within the page. Geometry and font are in PDF points; text input
+    has no geometry (zeros) and no font size (0.0). ``item_start`` says a bullet or list marker
+    began the line, which tells a new list item from a wrapped continuation.
+    """
+
+    text: str
+    page: int
+    number: int
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    font_size: float = 0.0
+    bold: bool = False
+    item_start: bool = False
+    heading_marker: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A resume read into lines, with where it came from."""
+
+    name: str
+    format: str
+    sha256: str
+    page_count: int
+    lines: tuple[Line, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def normalize_text(text: str) -> str:
+    """Ligatures spelled out, invisible and private-use glyphs dropped, spaces folded.
+
+    Soft hyphens go too: producers put them where a word may break, not where one did.
+    """
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _PRIVATE_USE.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The line without a leading bullet glyph, and whether there was one."""
+    stripped = _LEADING_BULLET.sub("", text, count=1)
+    return stripped, stripped != text.lstrip()
+
+
+def count_garbled(text: str) -> int:
+    """Characters a font without a Unicode map produced: ``(cid:NN)`` runs and private-use glyphs."""
+    return sum(len(match) for match in _CID.findall(text)) + len(_PRIVATE_USE.findall(text))
+
+
+def remove_cid_codes(text: str) -> str:
+    """Drop ``(cid:NN)`` placeholders, which stand for glyphs pdfminer could not decode."""
+    return _CID.sub(" ", text)
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """'pdf' or 'text', decided by content and checked against the extension.
+
+    Raises :class:`UnsupportedFormatError` when the content is something else or disagrees with
+    the extension.
+    """
+    extension = Path(name).suffix.lower() if name != STDIN_NAME else ""
+    looks_pdf = b"%PDF-" in data[:PDF_SIGNATURE_WINDOW]
+    if extension in PDF_EXTENSIONS:
+        if looks_pdf:
+            return "pdf"
+        raise UnsupportedFormatError(name, f"not a PDF (looks like {describe_content(data)})")
+    if extension not in TEXT_EXTENSIONS:
+        raise UnsupportedFormatError(
+            name,
+            f"unsupported file type {extension!r}: skillgap reads PDF, plain text and Markdown",
+        )
+    if looks_pdf:
+        raise UnsupportedFormatError(name, "content is a PDF but the name says text: rename it to .pdf")
+    if b"\x00" in data:
+        raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
+    return "text"
+
+
+def describe_content(data: bytes) -> str:
+    """A short guess at what some bytes are, for error messages."""
+    head = data[:2048].lstrip()
+    lowered = head.lower()
+    signatures = (
+        (b"PK\x03\x04", "a ZIP archive or a Word/OpenDocument file"),
+        (b"\xd0\xcf\x11\xe0", "a legacy Microsoft Office file"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF document"),
+    )
+    if not data:
+        return "an empty file"
+    for signature, description in signatures:
+        if head.startswith(signature):
+            return description
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512]:
+        return "HTML"
+    if lowered.startswith(b"<?xml"):
+        return "XML"
+    if b"\x00" in head:
+        return "binary data"
+    return "text"
+
+
+def read_source(source: str | Path) -> tuple[str, bytes]:
+    """The display name and bytes of a path (or ``-`` for standard input), with typed errors."""
+    if str(source) == STDIN_NAME:
+        import sys
+
+        return STDIN_NAME, sys.stdin.buffer.read()
+    path = Path(source)
+    name = str(source)
+    if not path.exists():
+        raise InputNotFoundError(name, "no such file")
+    if path.is_dir():
+        raise NotAFileError(name, "is a directory; use 'skillgap batch' for folders")
+    if not path.is_file():
+        raise NotAFileError(name, "not a regular file")
+    try:
+        return name, path.read_bytes()
+    except PermissionError:
+        raise UnreadableInputError(name, "permission denied") from None
+    except OSError as exc:
+        raise UnreadableInputError(name, f"cannot read file ({exc.strerror or exc})") from None
+
+
+def read_document(data: bytes, name: str, *, password: str = "") -> Document:
+    """Read bytes (named ``name`` for format checks and messages) into a :class:`Document`."""
+    kind = sniff_format(data, name)
+    digest = hashlib.sha256(data).hexdigest()
+    if kind == "pdf":
+        from analyzer.pdf import read_pdf_lines
+
+        lines, page_count, warnings = read_pdf_lines(data, name, password=password)
+        return Document(name, "pdf", digest, page_count, lines, warnings)
+    text = decode_text(data)
+    markdown = Path(name).suffix.lower() in {".md", ".markdown"} or looks_like_markdown(text)
+    return Document(name, "markdown" if markdown else "text", digest, 1, text_lines(text, markdown))
+
+
+def decode_text(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else UTF-16 with a BOM, else Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_=])(\s*\1){2,}\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether text without a Markdown extension still uses Markdown headings."""
+    return sum(1 for line in text.splitlines() if _MD_HEADING.match(line)) >= 2
+
+
+def _plain_markdown(text: str) -> str:
+    text = _MD_LINK.sub(lambda match: f"{match.group(1)} ({match.group(2)})", text)
+    text = _MD_EMPHASIS.sub(lambda match: match.group(2) or match.group(3), text)
+    return text.replace("`", "")
+
+
+def text_lines(text: str, markdown: bool) -> tuple[Line, ...]:
+    """Lines of a text or Markdown resume: markup and rules dropped, headings marked."""
+    lines: list[Line] = []
+    for raw in text.splitlines():
+        heading_marker = False
+        if markdown:
+            if _MD_RULE.match(raw):
+                continue
+            heading = _MD_HEADING.match(raw)
+            if heading:
+                raw, heading_marker = heading.group(2), True
+            raw = _plain_markdown(raw).replace("|", " | ")
+        elif _MD_RULE.match(raw):
+            continue
+        content, bulleted = strip_bullet(normalize_text(raw))
+        if not content:
+            continue
+        lines.append(
+            Line(
+                text=content,
+                page=1,
+                number=len(lines) + 1,
+                item_start=bulleted,
+                heading_marker=heading_marker,
+            )
+        )
+    return tuple(lines)

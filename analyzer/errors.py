@@ -1,0 +1,72 @@
+"""The errors a user can cause, each worded for that user, and the exit codes they map to.
+
+The CLI prints ``str(error)`` as one line and exits with ``error.exit_code``; library users catch
+:class:`SkillgapError` (or a subclass) and decide for themselves.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, the contract of DESIGN.md."""
+
+    OK = 0
+    INPUT_FAILED = 1
+    USAGE = 2
+
+
+class SkillgapError(Exception):
+    """Base class: something about the input or the request that the user can fix."""
+
+    exit_code: ExitCode = ExitCode.INPUT_FAILED
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+
+class InputNotFoundError(SkillgapError):
+    """The path does not exist."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotAFileError(SkillgapError):
+    """The path exists but is a directory or something else that is not a regular file."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnreadableInputError(SkillgapError):
+    """The file exists but could not be read (permissions, I/O error)."""
+
+
+class UnsupportedFormatError(SkillgapError):
+    """The content is not a format we read, or does not agree with the file's extension."""
+
+
+class DamagedPdfError(SkillgapError):
+    """The file claims to be a PDF but its structure cannot be parsed."""
+
+
+class EncryptedPdfError(SkillgapError):
+    """The PDF is encrypted and no (correct) password was given."""
+
+
+class NoTextLayerError(SkillgapError):
+    """The PDF has pages but no extractable text: a scan or an image export that needs OCR."""
+
+
+class TaxonomyError(SkillgapError):
+    """A taxonomy file is malformed or inconsistent."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnknownPathError(SkillgapError):
+    """A requested path id is not in the taxonomy."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,145 @@
+"""Reading order for one page of positioned text fragments.
+
+Resumes put text in columns: a sidebar with contact details and skills, or two columns of equal
+weight. Reading such a page row by row interleaves the columns, so we look for a vertical gutter
+from the fragments' own coordinates: an x position that no fragment crosses while both sides hold
+a real column of text. Fragments that do cross it (a name or rule spanning the page) split the
+page into bands; inside a band with two columns, the left column is read before the right one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# A side counts as a column only with this many fragments beside the other side's.
+MIN_COLUMN_FRAGMENTS = 4
+# Both sides must share this share of the smaller side's height, or they are stacked, not columns.
+MIN_COLUMN_OVERLAP = 0.5
+# Gutters are looked for in this middle part of the page: margins are not gutters.
+GUTTER_SEARCH = (0.12, 0.88)
+# Fragments whose vertical centres are this close (in line heights) sit on one row.
+SAME_ROW_TOLERANCE = 0.5
+# A gap between fragments of one row wider than this (in font sizes) separates cells; a narrower
+# one is a stretched word space of justified text.
+CELL_GAP = 0.8
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A run of text on a page; coordinates in points, ``top`` measured down from the top edge."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font_size: float = 0.0
+    bold: bool = False
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+Row = tuple[Fragment, ...]
+
+
+def reading_order(fragments: Sequence[Fragment], page_width: float) -> list[Row]:
+    """The page's fragments as visual rows, columns read one after the other."""
+    ordered = sorted(fragments, key=lambda fragment: (fragment.top, fragment.x0))
+    gutter = find_gutter(ordered, page_width)
+    if gutter is None:
+        return group_rows(ordered)
+    rows: list[Row] = []
+    for band, is_columns in split_bands(ordered, gutter):
+        if is_columns:
+            rows.extend(group_rows([f for f in band if f.x1 <= gutter]))
+            rows.extend(group_rows([f for f in band if f.x0 >= gutter]))
+        else:
+            rows.extend(group_rows(band))
+    return rows
+
+
+def _crosses(fragment: Fragment, x: float) -> bool:
+    return fragment.x0 < x < fragment.x1
+
+
+def split_bands(ordered: Sequence[Fragment], gutter: float) -> list[tuple[list[Fragment], bool]]:
+    """Runs of fragments between gutter-crossing ones, each marked whether it holds two columns."""
+    bands: list[tuple[list[Fragment], bool]] = []
+    current: list[Fragment] = []
+
+    def close() -> None:
+        if current:
+            bands.append((list(current), _is_column_band(current, gutter)))
+            current.clear()
+
+    for fragment in ordered:
+        if _crosses(fragment, gutter):
+            close()
+            bands.append(([fragment], False))
+        else:
+            current.append(fragment)
+    close()
+    return bands
+
+
+def _is_column_band(band: Sequence[Fragment], gutter: float) -> bool:
+    left = [f for f in band if f.x1 <= gutter]
+    right = [f for f in band if f.x0 >= gutter]
+    if len(left) < MIN_COLUMN_FRAGMENTS or len(right) < MIN_COLUMN_FRAGMENTS:
+        return False
+    left_span = (min(f.top for f in left), max(f.bottom for f in left))
+    right_span = (min(f.top for f in right), max(f.bottom for f in right))
+    shared = min(left_span[1], right_span[1]) - max(left_span[0], right_span[0])
+    smaller = min(left_span[1] - left_span[0], right_span[1] - right_span[0])
+    return smaller > 0 and shared / smaller >= MIN_COLUMN_OVERLAP
+
+
+def find_gutter(ordered: Sequence[Fragment], page_width: float) -> float | None:
+    """The x of the vertical gutter that separates the most text into columns, if any."""
+    low, high = (page_width * share for share in GUTTER_SEARCH)
+    candidates = sorted({round(f.x1 + 0.5, 1) for f in ordered if low <= f.x1 <= high})
+    best: tuple[int, float] | None = None
+    for x in candidates:
+        columned = sum(len(band) for band, is_columns in split_bands(ordered, x) if is_columns)
+        if columned and (best is None or columned > best[0]):
+            best = (columned, x)
+    if best is None:
+        return None
+    # Centre the cut in the empty gap, so fragments near either edge fall on their own side.
+    right_edge = min((f.x0 for f in ordered if f.x0 >= best[1]), default=best[1])
+    return (best[1] + right_edge) / 2
+
+
+def group_rows(fragments: Sequence[Fragment]) -> list[Row]:
+    """Fragments grouped into visual rows (top to bottom), each row left to right."""
+    rows: list[list[Fragment]] = []
+    for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
+        if rows:
+            anchor = rows[-1][0]
+            tolerance = SAME_ROW_TOLERANCE * min(anchor.height, fragment.height)
+            if abs(anchor.middle - fragment.middle) <= tolerance:
+                rows[-1].append(fragment)
+                continue
+        rows.append([fragment])
+    return [tuple(sorted(row, key=lambda f: f.x0)) for row in rows]
+
+
+def row_text(row: Row) -> str:
+    """The text of a row: fragments joined by a space, or by a tab where a wide gap parts cells.
+
+    The tab keeps table cells and tag clouds apart as list items without inventing characters.
+    """
+    parts = [row[0].text.rstrip("\n")]
+    for previous, fragment in itertools.pairwise(row):
+        size = max(previous.font_size, fragment.font_size, 1.0)
+        separator = "\t" if fragment.x0 - previous.x1 > CELL_GAP * size else " "
+        parts.append(separator + fragment.text.rstrip("\n"))
+    return "".join(parts)

@@ -1,0 +1,60 @@
+"""The report as Markdown that renders well on code-hosting sites: headings, tables, lists."""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names, where
+from analyzer.report import Report
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Resume text made inert in Markdown: markup characters escaped, line breaks folded."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(report: Report, *, explain: bool = False) -> str:
+    """The whole report as one Markdown document."""
+    out = [f"# skillgap report: {md_escape(report.source.path)}", ""]
+    out.append(f"**Best fit:** {md_escape(best_fit_label(report))}  ")
+    out.append(
+        f"**Skills found:** {len(report.skills)} · **Pages:** {report.source.pages} · "
+        f"**Taxonomy:** {md_escape(report.taxonomy_version)}"
+    )
+    out += ["", "| Path | Coverage | Competencies shown |", "|---|---:|---:|"]
+    for path in report.paths:
+        shown = sum(1 for item in path.competencies if item.covered)
+        out.append(
+            f"| {md_escape(path.name)} | {percent(path.coverage)} | {shown} of {len(path.competencies)} |"
+        )
+    for path in report.paths:
+        out += ["", f"## {md_escape(path.name)}: {percent(path.coverage)}", ""]
+        out += ["| | Competency | Importance | Shown by |", "|---|---|---|---|"]
+        for item in ordered_competencies(path):
+            mark = "✅" if item.covered else "❌"
+            shown_by = ", ".join(md_escape(name) for name in skill_names(report, item.skills)) or "—"
+            out.append(f"| {mark} | {md_escape(item.name)} | {item.importance} | {shown_by} |")
+        if path.missing:
+            out += ["", "### What to learn next", ""]
+            for gap in path.missing:
+                skills = ", ".join(md_escape(skill.name) for skill in gap.suggested_skills) or "—"
+                out.append(f"- **{md_escape(gap.name)}** ({gap.importance}): {skills}")
+    out += ["", "## Skills found", ""]
+    if report.skills:
+        out += ["| Skill | Kind | Evidence |", "|---|---|---|"]
+        for skill in report.skills:
+            pieces = skill.evidence if explain else skill.evidence[:1]
+            evidence = "; ".join(
+                f"“{md_escape(item.line_text if explain else item.text)}” ({where(item)})" for item in pieces
+            )
+            out.append(f"| {md_escape(skill.name)} | {skill.kind} | {evidence} |")
+    else:
+        out.append("No skills from the taxonomy were found.")
+    if report.learning:
+        names = ", ".join(md_escape(skill.name) for skill in report.learning)
+        out += ["", f"**Learning (not counted):** {names}"]
+    if report.warnings:
+        out += ["", "## Warnings", ""] + [f"- {md_escape(warning)}" for warning in report.warnings]
+    return "\n".join(out) + "\n"

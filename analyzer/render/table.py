@@ -1,0 +1,82 @@
+"""The terminal view: a coverage bar and a competency table per path, gaps, skills found.
+
+Written for 80 columns. Colour comes from rich, which turns it off when output is not a terminal
+or ``NO_COLOR`` is set; the text itself stays readable without it.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names, where
+from analyzer.report import PathResult, Report
+
+BAR_WIDTH = 30
+
+
+def _bar(coverage: float) -> Text:
+    filled = round(coverage * BAR_WIDTH)
+    bar = Text("█" * filled, style="green")
+    bar.append("░" * (BAR_WIDTH - filled), style="grey50")
+    bar.append(f" {percent(coverage)}", style="bold")
+    return bar
+
+
+def _path_view(report: Report, path: PathResult) -> Group:
+    title = Text(f"{path.name}  ", style="bold cyan")
+    title.append_text(_bar(path.coverage))
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, show_edge=False)
+    table.add_column("", width=1)
+    table.add_column("Competency", max_width=34, overflow="fold")
+    table.add_column("Importance", width=9)
+    table.add_column("Shown by", max_width=30, overflow="fold")
+    for item in ordered_competencies(path):
+        mark = Text("✓", style="green") if item.covered else Text("✗", style="red")
+        shown_by = ", ".join(skill_names(report, item.skills)) or "—"
+        table.add_row(mark, Text(item.name), item.importance, Text(shown_by))
+    parts: list[Text | Table] = [title, table]
+    if path.missing:
+        parts.append(Text("What to learn next", style="bold"))
+        for gap in path.missing:
+            line = Text(f"  • {gap.name} ", style="default")
+            line.append(f"({gap.importance})", style="dim")
+            suggestions = ", ".join(skill.name for skill in gap.suggested_skills)
+            if suggestions:
+                line.append(f": {suggestions}")
+            parts.append(line)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def render_table(report: Report, console: Console, *, explain: bool = False) -> None:
+    """Print the terminal view of a report on ``console``."""
+    header = Text("skillgap ", style="bold")
+    header.append(f"{report.source.path} ({report.source.pages} page")
+    header.append("s" if report.source.pages != 1 else "")
+    header.append(f", {report.source.format})")
+    console.print(header)
+    fit = Text("Best fit: ", style="bold")
+    fit.append(best_fit_label(report), style="bold green" if report.best_fit else "yellow")
+    console.print(fit)
+    console.print()
+    for path in report.paths:
+        console.print(_path_view(report, path))
+    console.print(Text(f"Skills found ({len(report.skills)})", style="bold"))
+    for skill in report.skills:
+        line = Text(f"  {skill.name}", style="bold")
+        line.append(f" ({skill.kind})", style="dim")
+        if not explain:
+            line.append(f"  {where(skill.evidence[0])}", style="dim")
+        console.print(line)
+        if explain:
+            for item in skill.evidence:
+                console.print(Text(f"      {where(item)}: ", style="dim") + Text(item.line_text))
+    if report.learning:
+        console.print(
+            Text("Learning (not counted): ", style="bold") + Text(", ".join(s.name for s in report.learning))
+        )
+    for warning in report.warnings:
+        console.print(Text("warning: ", style="yellow") + Text(warning))

@@ -1,0 +1,184 @@
+"""The report: what a resume claims and how far it stands from each path, and its JSON form.
+
+``Report.to_dict()`` is the JSON contract (``schema_version`` "1", see README): renderers and
+scripts read this, never the stages before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_VERSION = "1"
+TOOL_NAME = "skillgap"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a skill is named: the text as written, its section, page and line, and how sure."""
+
+    text: str
+    section: str
+    page: int
+    line: int
+    score: float
+    line_text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "section": self.section,
+            "page": self.page,
+            "line": self.line,
+            "score": self.score,
+            "line_text": self.line_text,
+        }
+
+
+@dataclass(frozen=True)
+class SkillFound:
+    """A taxonomy skill the resume names, with every piece of evidence."""
+
+    id: str
+    name: str
+    kind: str
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "evidence": [item.to_dict() for item in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class CompetencyResult:
+    """One competency of a path: covered or not, and by which claimed skills."""
+
+    id: str
+    name: str
+    importance: str
+    weight: float
+    covered: bool
+    skills: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "importance": self.importance,
+            "weight": _number(self.weight),
+            "covered": self.covered,
+            "skills": list(self.skills),
+        }
+
+
+@dataclass(frozen=True)
+class SuggestedSkill:
+    """A skill that would cover a gap; ``covers`` counts the path's gaps it would close."""
+
+    id: str
+    name: str
+    covers: int
+    hot: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "covers": self.covers, "hot_technology": self.hot}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A competency of a path that the resume does not show, with what to learn for it."""
+
+    id: str
+    name: str
+    importance: str
+    weight: float
+    suggested_skills: tuple[SuggestedSkill, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "importance": self.importance,
+            "weight": _number(self.weight),
+            "suggested_skills": [skill.to_dict() for skill in self.suggested_skills],
+        }
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """How far the resume stands from one path."""
+
+    id: str
+    name: str
+    coverage: float
+    competencies: tuple[CompetencyResult, ...]
+    missing: tuple[Gap, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "coverage": self.coverage,
+            "competencies": [item.to_dict() for item in self.competencies],
+            "missing": [gap.to_dict() for gap in self.missing],
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """The analyzed input."""
+
+    path: str
+    sha256: str
+    pages: int
+    format: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "pages": self.pages, "format": self.format}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything skillgap concluded about one resume."""
+
+    tool_version: str
+    taxonomy_version: str
+    source: Source
+    skills: tuple[SkillFound, ...]
+    learning: tuple[SkillFound, ...]
+    paths: tuple[PathResult, ...]
+    best_fit: str | None
+    warnings: tuple[str, ...]
+
+    def path(self, path_id: str) -> PathResult:
+        """The result for one path id; KeyError if the report has no such path."""
+        for result in self.paths:
+            if result.id == path_id:
+                return result
+        raise KeyError(path_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract, as plain data."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {
+                "name": TOOL_NAME,
+                "version": self.tool_version,
+                "taxonomy_version": self.taxonomy_version,
+            },
+            "source": self.source.to_dict(),
+            "skills": [skill.to_dict() for skill in self.skills],
+            "learning": [skill.to_dict() for skill in self.learning],
+            "paths": [path.to_dict() for path in self.paths],
+            "best_fit": self.best_fit,
+            "warnings": list(self.warnings),
+        }
+
+
+def _number(value: float) -> float | int:
+    """Whole weights print as integers, as the taxonomy writes them."""
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,292 @@
+"""Splitting a document's lines into sections under their headings.
+
+A heading is a short line that names a section in one of its usual forms ("SKILLS",
+"Technical Skills:", "S K I L L S", "— Work History —", "## Projects"). Headings the vocabulary
+does not know are still recognized when they look exactly like the known headings of the same
+document (same size, weight and capitalization). Lines before the first heading are the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analyzer.document import Document, Line
+
+HEADER = "header"
+OTHER = "other"
+SKILLS = "skills"
+
+SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "professional summary",
+        "career summary",
+        "executive summary",
+        "profile",
+        "professional profile",
+        "about",
+        "about me",
+        "objective",
+        "career objective",
+        "overview",
+        "introduction",
+        "personal statement",
+    ),
+    SKILLS: (
+        "skills",
+        "technical skills",
+        "core competencies",
+        "competencies",
+        "key skills",
+        "skill set",
+        "skillset",
+        "skills and tools",
+        "tools and technologies",
+        "technologies",
+        "tech stack",
+        "technical stack",
+        "technical proficiencies",
+        "proficiencies",
+        "areas of expertise",
+        "expertise",
+        "technical expertise",
+        "programming languages",
+        "computer skills",
+        "it skills",
+        "skills and expertise",
+        "skills and technologies",
+        "technical competencies",
+        "core skills",
+        "relevant skills",
+        "skills summary",
+        "languages and technologies",
+        "languages and tools",
+        "tools",
+        "software",
+        "additional skills",
+        "professional skills",
+        "skills and interests",
+        "skills and abilities",
+        "highlights",
+        "qualifications",
+        "skill highlights",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "work history",
+        "employment",
+        "employment history",
+        "career history",
+        "relevant experience",
+        "industry experience",
+        "research experience",
+        "research",
+        "internships",
+        "internship experience",
+        "leadership experience",
+        "leadership",
+        "teaching experience",
+        "professional background",
+        "positions",
+        "experience and leadership",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "selected projects",
+        "academic projects",
+        "key projects",
+        "side projects",
+        "project experience",
+        "technical projects",
+        "open source",
+        "open source contributions",
+        "open source projects",
+        "portfolio",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "education and training",
+        "academic qualifications",
+        "academics",
+        "degrees",
+        "education and certifications",
+        "educational background",
+    ),
+    "coursework": ("coursework", "relevant coursework", "courses", "selected coursework"),
+    "certifications": (
+        "certifications",
+        "certification",
+        "certificates",
+        "licenses and certifications",
+        "certifications and licenses",
+        "professional certifications",
+        "training",
+        "courses and certifications",
+        "certifications and training",
+        "accreditations",
+    ),
+    "publications": (
+        "publications",
+        "selected publications",
+        "papers",
+        "patents",
+        "publications and patents",
+        "talks",
+        "presentations",
+        "talks and publications",
+    ),
+    "awards": (
+        "awards",
+        "honors",
+        "awards and honors",
+        "honors and awards",
+        "achievements",
+        "accomplishments",
+        "awards and achievements",
+        "scholarships",
+    ),
+    "languages": ("languages", "spoken languages", "language skills"),
+    "interests": ("interests", "hobbies", "hobbies and interests", "personal interests"),
+    "volunteering": (
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "community involvement",
+        "community service",
+        "activities",
+        "extracurricular activities",
+    ),
+    "references": ("references",),
+    "contact": ("contact", "contact information", "links", "social", "profiles", "online profiles"),
+}
+_HEADING_INDEX = {phrase: section for section, phrases in SECTION_HEADINGS.items() for phrase in phrases}
+# Longer lines are sentences that happen to start with a heading word, not headings.
+MAX_HEADING_WORDS = 6
+# Heading styles of one document agree within this many points.
+STYLE_TOLERANCE = 0.6
+_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
+_NUMBERING = re.compile(r"^(?:\d+|[ivx]+)[.)]\s+", re.IGNORECASE)
+_SPACED_LETTERS = re.compile(r"^(?:[A-Za-z] ){2,}[A-Za-z]$")
+_INLINE_LABEL = re.compile(r"^([A-Za-z][A-Za-z &/-]{1,40}):\s*(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of lines under one heading; ``id`` is the canonical section name."""
+
+    id: str
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class SectionedLine:
+    """A line with the id of the section it belongs to."""
+
+    line: Line
+    section: str
+
+
+def heading_key(text: str) -> str:
+    """A heading's text reduced to what names it: no decoration, numbering, case or spacing."""
+    text = text.strip()
+    if _SPACED_LETTERS.match(text):
+        text = text.replace(" ", "")
+    text = re.sub(r"\s{2,}", " ", text)
+    text = _NUMBERING.sub("", _DECORATION.sub("", text))
+    text = text.replace("&", " and ").replace("+", " and ")
+    return " ".join(re.sub(r"[^\w\s/-]", " ", text.casefold()).replace("/", " and ").split())
+
+
+def section_for_heading(text: str) -> str | None:
+    """The section id a heading names, or None when the text is not a known heading."""
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    return _HEADING_INDEX.get(heading_key(text))
+
+
+def _looks_like_heading_line(line: Line) -> bool:
+    letters = [char for char in line.text if char.isalpha()]
+    return bool(letters) and (letters[0].isupper() or line.heading_marker) and not line.item_start
+
+
+def _style(line: Line) -> tuple[float, bool, bool]:
+    return (line.font_size, line.bold, line.text.upper() == line.text)
+
+
+def _same_style(line: Line, styles: Sequence[tuple[float, bool, bool]]) -> bool:
+    size, bold, caps = _style(line)
+    return any(
+        abs(size - other_size) <= STYLE_TOLERANCE and bold == other_bold and caps == other_caps
+        for other_size, other_bold, other_caps in styles
+    )
+
+
+def _is_styled_heading(line: Line, known_styles: Sequence[tuple[float, bool, bool]]) -> bool:
+    words = line.text.split()
+    if not words or len(words) > 4 or line.item_start or line.font_size <= 0:
+        return False
+    if not all(re.fullmatch(r"[A-Za-z&/-]+", word) for word in words):
+        return False
+    return _same_style(line, known_styles)
+
+
+def _body_font_size(lines: Sequence[Line]) -> float:
+    sizes: dict[float, int] = {}
+    for line in lines:
+        sizes[line.font_size] = sizes.get(line.font_size, 0) + len(line.text)
+    return max(sizes, key=lambda size: sizes[size]) if sizes else 0.0
+
+
+def label_section(line: Line) -> str | None:
+    """'skills' for a line that opens with a skills label ("Technical Skills: Python, SQL")."""
+    match = _INLINE_LABEL.match(line.text)
+    if match and section_for_heading(match.group(1)) == SKILLS:
+        return SKILLS
+    return None
+
+
+def find_sections(document: Document) -> tuple[Section, ...]:
+    """The document's sections in reading order, the header (lines before any heading) first."""
+    lines = document.lines
+    known = [
+        line
+        for line in lines
+        if _looks_like_heading_line(line) and section_for_heading(line.text) is not None
+    ]
+    body_size = _body_font_size(lines)
+    # Only styles that stand out from body text may vouch for unknown headings.
+    known_styles = [
+        _style(line)
+        for line in known
+        if line.font_size > body_size + STYLE_TOLERANCE or line.bold or line.heading_marker
+    ]
+    sections: list[Section] = []
+    current_id, current_heading, current_lines = HEADER, "", []
+    for line in lines:
+        section_id = section_for_heading(line.text) if _looks_like_heading_line(line) else None
+        if section_id is None and (line.heading_marker or _is_styled_heading(line, known_styles)):
+            section_id = OTHER
+        if section_id is None:
+            current_lines.append(line)
+            continue
+        if current_lines or current_heading:
+            sections.append(Section(current_id, current_heading, tuple(current_lines)))
+        current_id, current_heading, current_lines = section_id, line.text, []
+    sections.append(Section(current_id, current_heading, tuple(current_lines)))
+    return tuple(section for section in sections if section.lines or section.heading)
+
+
+def sectioned_lines(sections: Sequence[Section]) -> list[SectionedLine]:
+    """Every line with its section id; a line opening with a skills label counts as skills."""
+    return [
+        SectionedLine(line, label_section(line) or section.id)
+        for section in sections
+        for line in section.lines
+    ]

@@ -1,0 +1,386 @@
+"""The taxonomy model and its loader.
+
+The shipped data lives in ``skills/data`` as TOML: ``taxonomy.toml`` (version),
+``competencies.toml``, ``paths.toml`` and ``skills/*.toml``. A user's taxonomy file uses the same
+tables (``[[skill]]``, ``[[competency]]``, ``[[path]]``, optional ``version``) and adds to or
+overrides the shipped data by id. Everything here is plain data: no code runs from a file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import TaxonomyError
+
+SKILL_KINDS = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "tool",
+        "platform",
+        "cloud_service",
+        "database",
+        "method",
+        "concept",
+        "practice",
+    }
+)
+IMPORTANCE_LEVELS = ("core", "important", "nice")
+CONTEXT_SIGNALS = frozenset({"skills_section", "list", "cue"})
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class AmbiguityRule:
+    """When an ambiguous surface ("Go", "R", "Spark") counts as a claim of the skill.
+
+    The surfaces match only with their exact case. ``needs`` lists context signals of which one
+    must hold (none listed: exact case is enough); a veto word next to the mention always wins.
+    """
+
+    surfaces: frozenset[str]
+    needs: frozenset[str]
+    cues_before: frozenset[str] = frozenset()
+    cues_after: frozenset[str] = frozenset()
+    reject_before: frozenset[str] = frozenset()
+    reject_after: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A concrete skill a resume can claim: a language, library, tool, service, method or concept."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    competencies: tuple[str, ...]
+    implies: tuple[str, ...] = ()
+    onet_code: str | None = None
+    hot: bool = False
+    ambiguous: AmbiguityRule | None = None
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Every form the skill is written in: its name first, then its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Competency:
+    """Something a path asks of a person, evidenced by skills."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PathCompetency:
+    """A competency as one path weighs it."""
+
+    id: str
+    importance: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    """A career path: a named, weighted set of competencies."""
+
+    id: str
+    name: str
+    description: str
+    competencies: tuple[PathCompetency, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    """The merged taxonomy. Skills keep file order, which breaks ties between suggestions.
+
+    Compared and hashed by identity: loaded once, it keys the caches built from it.
+    """
+
+    version: str
+    competencies: Mapping[str, Competency]
+    paths: Mapping[str, CareerPath]
+    skills: Mapping[str, Skill]
+    sources: tuple[str, ...] = field(default=())
+
+    def implied_closure(self, skill_id: str) -> tuple[str, ...]:
+        """The skill and every skill it implies, transitively, each once, nearest first."""
+        seen: list[str] = []
+        pending = [skill_id]
+        while pending:
+            current = pending.pop(0)
+            if current in seen or current not in self.skills:
+                continue
+            seen.append(current)
+            pending.extend(self.skills[current].implies)
+        return tuple(seen)
+
+
+@dataclass
+class _Draft:
+    """Tables gathered from files before they are checked and frozen into a Taxonomy."""
+
+    version: str = ""
+    competencies: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
+    paths: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
+    skills: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+
+def shipped_files() -> list[tuple[str, str]]:
+    """(name, TOML text) of every shipped data file, in load order."""
+    data = resources.files("skills") / "data"
+    names = ["taxonomy.toml", "competencies.toml", "paths.toml"]
+    files = [(name, (data / name).read_text(encoding="utf-8")) for name in names]
+    skill_dir = data / "skills"
+    for entry in sorted(skill_dir.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".toml"):
+            files.append((f"skills/{entry.name}", entry.read_text(encoding="utf-8")))
+    return files
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra_files: tuple[str, ...]) -> Taxonomy:
+    draft = _Draft()
+    for name, text in shipped_files():
+        _gather(draft, name, text)
+    for extra in extra_files:
+        path = Path(extra)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise TaxonomyError(extra, "taxonomy file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TaxonomyError(extra, f"cannot read taxonomy file ({exc.__class__.__name__})") from None
+        _gather(draft, extra, text)
+        draft.sources.append(extra)
+    return _freeze(draft)
+
+
+def load_taxonomy(extra_files: Iterable[str | Path] = ()) -> Taxonomy:
+    """The shipped taxonomy, with the given user files layered on top (later files win by id).
+
+    Loaded once per distinct list of files and cached, so callers may ask for it freely.
+    Raises :class:`TaxonomyError` naming the file and the place of the first problem found.
+
+    >>> load_taxonomy().paths["ml_engineer"].name
+    'ML Engineer'
+    """
+    return _load_cached(tuple(str(Path(extra)) for extra in extra_files))
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an item is defined; the line is looked up only when an error needs it."""
+
+    file: str
+    text: str = field(repr=False)
+    table: str
+    item_id: str
+    occurrence: int = 1
+
+    def __str__(self) -> str:
+        pattern = rf'^[ \t]*id[ \t]*=[ \t]*["\']{re.escape(self.item_id)}["\']'
+        matches = list(re.finditer(pattern, self.text, flags=re.MULTILINE))
+        if len(matches) < self.occurrence:
+            return f"{self.file}: [[{self.table}]] {self.item_id!r}"
+        line = self.text.count("\n", 0, matches[self.occurrence - 1].start()) + 1
+        return f"{self.file}: line {line}, [[{self.table}]] {self.item_id!r}"
+
+
+def _gather(draft: _Draft, name: str, text: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(name, f"not valid TOML ({exc})") from None
+    unknown = set(data) - {"version", "skill", "competency", "path"}
+    if unknown:
+        raise TaxonomyError(name, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+    if "version" in data:
+        if not isinstance(data["version"], str):
+            raise TaxonomyError(name, "version must be a string")
+        # A user file's version is appended, so a report says which layers produced it.
+        draft.version = f"{draft.version}+{data['version']}" if draft.version else data["version"]
+    for table, target in (
+        ("competency", draft.competencies),
+        ("path", draft.paths),
+        ("skill", draft.skills),
+    ):
+        items = data.get(table, [])
+        if not isinstance(items, list):
+            raise TaxonomyError(name, f"[[{table}]] must be an array of tables")
+        seen_here: set[str] = set()
+        for index, item in enumerate(items):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str) or not _ID_PATTERN.match(item_id):
+                raise TaxonomyError(
+                    name, f"[[{table}]] number {index + 1}: missing or malformed id {item_id!r}"
+                )
+            if item_id in seen_here:
+                place = _Place(name, text, table, item_id, occurrence=2)
+                raise TaxonomyError(str(place), f"duplicate id {item_id!r} in this file")
+            seen_here.add(item_id)
+            target[item_id] = (item, _Place(name, text, table, item_id))
+
+
+def _strings(value: Any, place: _Place, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TaxonomyError(str(place), f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _required_str(item: Mapping[str, Any], key: str, place: _Place) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise TaxonomyError(str(place), f"missing or empty {key!r}")
+    return value
+
+
+def _build_rule(raw: Any, skill: Skill, place: _Place) -> AmbiguityRule:
+    if not isinstance(raw, dict):
+        raise TaxonomyError(str(place), "ambiguous must be a table")
+    surfaces = _strings(raw.get("surfaces"), place, "ambiguous.surfaces")
+    if not surfaces:
+        raise TaxonomyError(str(place), "ambiguous.surfaces must name at least one surface")
+    for surface in surfaces:
+        if surface not in skill.surfaces:
+            raise TaxonomyError(str(place), f"ambiguous surface {surface!r} is not the name or an alias")
+    needs = _strings(raw.get("needs"), place, "ambiguous.needs")
+    for need in needs:
+        if need not in CONTEXT_SIGNALS:
+            known = ", ".join(sorted(CONTEXT_SIGNALS))
+            raise TaxonomyError(str(place), f"unknown context signal {need!r} (known: {known})")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(word.casefold() for word in _strings(raw.get(key), place, f"ambiguous.{key}"))
+
+    return AmbiguityRule(
+        surfaces=frozenset(surfaces),
+        needs=frozenset(needs),
+        cues_before=words("cues_before"),
+        cues_after=words("cues_after"),
+        reject_before=words("reject_before"),
+        reject_after=words("reject_after"),
+    )
+
+
+def _build_skill(item: Mapping[str, Any], place: _Place) -> Skill:
+    kind = _required_str(item, "kind", place)
+    if kind not in SKILL_KINDS:
+        raise TaxonomyError(str(place), f"unknown kind {kind!r} (known: {', '.join(sorted(SKILL_KINDS))})")
+    onet = item.get("onet") or {}
+    if not isinstance(onet, dict):
+        raise TaxonomyError(str(place), 'onet must be a table like { code = "43232605", hot = true }')
+    skill = Skill(
+        id=item["id"],
+        name=_required_str(item, "name", place),
+        kind=kind,
+        aliases=_strings(item.get("aliases"), place, "aliases"),
+        competencies=_strings(item.get("competencies"), place, "competencies"),
+        implies=_strings(item.get("implies"), place, "implies"),
+        onet_code=str(onet["code"]) if "code" in onet else None,
+        hot=bool(onet.get("hot", False)),
+    )
+    if "ambiguous" in item:
+        skill = Skill(**{**skill.__dict__, "ambiguous": _build_rule(item["ambiguous"], skill, place)})
+    return skill
+
+
+def _build_path(item: Mapping[str, Any], place: _Place) -> CareerPath:
+    entries = item.get("competencies")
+    if not isinstance(entries, list) or not entries:
+        raise TaxonomyError(str(place), "a path needs at least one competency")
+    weighted = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise TaxonomyError(str(place), "each path competency is a table with an id")
+        importance = entry.get("importance", "important")
+        if importance not in IMPORTANCE_LEVELS:
+            raise TaxonomyError(str(place), f"importance {importance!r} is not one of {IMPORTANCE_LEVELS}")
+        weight = entry.get("weight", 1)
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+            raise TaxonomyError(str(place), f"weight of {entry['id']!r} must be a positive number")
+        weighted.append(PathCompetency(id=entry["id"], importance=importance, weight=float(weight)))
+    return CareerPath(
+        id=item["id"],
+        name=_required_str(item, "name", place),
+        description=str(item.get("description", "")),
+        competencies=tuple(weighted),
+    )
+
+
+def _freeze(draft: _Draft) -> Taxonomy:
+    competencies = {
+        cid: Competency(
+            id=cid,
+            name=_required_str(item, "name", place),
+            description=str(item.get("description", "")),
+        )
+        for cid, (item, place) in draft.competencies.items()
+    }
+    paths = {pid: _build_path(item, place) for pid, (item, place) in draft.paths.items()}
+    skills = {sid: _build_skill(item, place) for sid, (item, place) in draft.skills.items()}
+    places = {sid: place for sid, (_, place) in draft.skills.items()}
+    path_places = {pid: place for pid, (_, place) in draft.paths.items()}
+    problems = validate_references(competencies, paths, skills, places, path_places)
+    if problems:
+        raise TaxonomyError(problems[0][0], problems[0][1])
+    return Taxonomy(
+        version=draft.version or "unversioned",
+        competencies=competencies,
+        paths=paths,
+        skills=skills,
+        sources=tuple(draft.sources),
+    )
+
+
+def surface_key(surface: str) -> str:
+    """How two surfaces are compared for collisions: case and spacing do not tell them apart."""
+    return " ".join(surface.casefold().split())
+
+
+def validate_references(
+    competencies: Mapping[str, Competency],
+    paths: Mapping[str, CareerPath],
+    skills: Mapping[str, Skill],
+    skill_places: Mapping[str, _Place],
+    path_places: Mapping[str, _Place],
+) -> list[tuple[str, str]]:
+    """Every cross-reference problem as (place, message), in file order."""
+    problems: list[tuple[str, str]] = []
+    owners: dict[str, str] = {}
+    for skill in skills.values():
+        place = str(skill_places.get(skill.id, skill.id))
+        if not skill.competencies:
+            problems.append((place, f"skill {skill.id!r} evidences no competency"))
+        for cid in skill.competencies:
+            if cid not in competencies:
+                problems.append((place, f"skill {skill.id!r}: unknown competency {cid!r}"))
+        for parent in skill.implies:
+            if parent not in skills:
+                problems.append((place, f"skill {skill.id!r}: implies unknown skill {parent!r}"))
+        for surface in skill.surfaces:
+            key = surface_key(surface)
+            owner = owners.setdefault(key, skill.id)
+            if owner != skill.id:
+                problems.append((place, f"alias {surface!r} of {skill.id!r} is already claimed by {owner!r}"))
+    for path in paths.values():
+        place = str(path_places.get(path.id, path.id))
+        for entry in path.competencies:
+            if entry.id not in competencies:
+                problems.append((place, f"path {path.id!r}: unknown competency {entry.id!r}"))
+    return problems

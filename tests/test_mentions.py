@@ -1,0 +1,148 @@
+"""Finding skills: tokenizer-sensitive names, aliases, spelling variants, and the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import analyze_text
+
+
+def names(text: str) -> set[str]:
+    return {skill.name for skill in analyze_text(text).skills}
+
+
+def learning(text: str) -> set[str]:
+    return {skill.name for skill in analyze_text(text).learning}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Built services in C++ and C# on .NET.", {"C++", "C#", ".NET"}),
+        ("Wrote the API in Node.js behind a CI/CD pipeline.", {"Node.js", "CI/CD"}),
+        ("Trained models with scikit-learn and ran A/B testing.", {"scikit-learn", "A/B testing"}),
+    ],
+)
+def test_names_with_symbols_are_found_in_sentences(text: str, expected: set[str]) -> None:
+    assert expected <= names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deep learning with Pytorch.", "PyTorch"),
+        ("Deployed models with Tensor Flow Serving and Tensor Flow.", "TensorFlow"),
+        ("Classic models in scikit learn.", "scikit-learn"),
+        ("Orchestrated containers on Kubernets.", "Kubernetes"),
+        ("Skills: sklearn, k8s", "scikit-learn"),
+        ("Skills: sklearn, k8s", "Kubernetes"),
+        ("Wrote Python3 scripts.", "Python"),
+    ],
+)
+def test_spelling_variants_typos_and_aliases_fold_onto_one_skill(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+def test_evidence_keeps_the_text_as_written() -> None:
+    report = analyze_text("Skills: Pytorch, Kubernets")
+    evidence = {skill.name: skill.evidence[0].text for skill in report.skills}
+    assert evidence["PyTorch"] == "Pytorch"
+    assert evidence["Kubernetes"] == "Kubernets"
+
+
+def test_longest_match_wins() -> None:
+    found = names("Built dashboards in JavaScript.")
+    assert "JavaScript" in found and "Java" not in found
+
+
+@pytest.mark.parametrize("word", ["Python", "Docker", "Java"])
+def test_short_or_ordinary_words_never_fuzzy_match(word: str) -> None:
+    near_misses = {
+        "Python": "Pythons are snakes.",
+        "Docker": "The docket was full.",
+        "Java": "Fixed Jira tickets.",
+    }
+    assert word not in names(near_misses[word])
+
+
+def test_go_counts_as_a_language_in_a_list_or_after_a_cue() -> None:
+    assert "Go" in names("Skills: Go, Python, SQL")
+    assert "Go" in names("Rewrote the billing service in Go.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Ready to go live next week.", "Go to market plan for the launch.", "A real go-getter."]
+)
+def test_go_as_a_verb_is_not_a_language(text: str) -> None:
+    assert "Go" not in names(text)
+
+
+def test_r_counts_in_a_list_of_languages() -> None:
+    assert "R" in names("Analyses using Python and R.")
+    assert "R" in names("Languages: R, SQL")
+
+
+def test_r_as_a_letter_is_not_a_language() -> None:
+    assert "R" not in names("Worked in the R&D group as employee R. Smith.")
+
+
+def test_c_counts_only_as_a_language() -> None:
+    assert "C" in names("Languages: C, C++, Python")
+    assert "C" not in names("Raised a Series C round; took Vitamin C; got a C in chemistry.")
+
+
+def test_spark_the_framework_versus_spark_the_verb() -> None:
+    assert "Apache Spark" in names("Built ETL jobs in Spark and Kafka.")
+    assert "Apache Spark" not in names("Sparked a team-wide initiative. It was a spark of genius.")
+
+
+def test_excel_the_verb_is_never_a_skill() -> None:
+    assert not {name for name in names("Excellent communication; I excel at teamwork.") if "Excel" in name}
+
+
+@pytest.mark.parametrize("text", ["Swift delivery of features.", "Removed rust from the old boat."])
+def test_swift_and_rust_as_ordinary_words_are_not_languages(text: str) -> None:
+    assert not names(text) & {"Swift", "Rust"}
+
+
+def test_swift_and_rust_in_a_skills_list_are_languages() -> None:
+    assert {"Swift", "Rust"} <= names("Languages: Swift, Rust, Kotlin")
+
+
+def test_ml_inside_html_is_not_machine_learning() -> None:
+    found = names("Built pages in HTML and XHTML.")
+    assert "HTML" in found
+    assert not any("machine learning" in name.lower() for name in found)
+
+
+def test_ml_on_its_own_is_machine_learning() -> None:
+    assert any("machine learning" in name.lower() for name in names("Applied ML to fraud detection."))
+
+
+def test_ai_inside_a_company_name_or_job_title_is_not_a_skill() -> None:
+    found = names("Engineer at Acme AI Labs and OpenAI, working with AI engineers.")
+    assert not any(name.lower() == "artificial intelligence" for name in found)
+
+
+def test_ai_as_a_field_is_a_skill() -> None:
+    assert any(
+        name.lower() == "artificial intelligence" for name in names("M.S. with a specialization in AI.")
+    )
+
+
+def test_currently_learning_is_not_a_claim() -> None:
+    text = "Skills: Python\nCurrently learning Rust and planning to learn Haskell."
+    assert "Rust" not in names(text)
+    assert "Rust" in learning(text)
+
+
+def test_a_skill_claimed_elsewhere_stays_claimed_when_also_being_learned() -> None:
+    text = "Skills: Python, Docker\nCurrently learning advanced Docker networking."
+    assert "Docker" in names(text) and "Docker" not in learning(text)
+
+
+def test_every_mention_knows_its_section_page_and_line() -> None:
+    report = analyze_text("Jane Doe\nSUMMARY\nBuilt models.\nSKILLS\nPython, PyTorch\n")
+    pytorch = next(skill for skill in report.skills if skill.name == "PyTorch")
+    evidence = pytorch.evidence[0]
+    assert (evidence.section, evidence.page, evidence.line) == ("skills", 1, 5)
