@@ -15,6 +15,8 @@ from analyzer.render.common import best_fit_label, ordered_competencies, percent
 from analyzer.report import PathResult, Report
 
 BAR_WIDTH = 30
+# Competency rows name at most this many skills, so the table stays readable.
+SHOWN_SKILLS = 4
 
 
 def _bar(coverage: float) -> Text:
@@ -25,28 +27,36 @@ def _bar(coverage: float) -> Text:
     return bar
 
 
+def _shown_by(names: list[str]) -> str:
+    if not names:
+        return "—"
+    shown = ", ".join(names[:SHOWN_SKILLS])
+    return f"{shown} +{len(names) - SHOWN_SKILLS} more" if len(names) > SHOWN_SKILLS else shown
+
+
 def _path_view(report: Report, path: PathResult) -> Group:
     title = Text(f"{path.name}  ", style="bold cyan")
     title.append_text(_bar(path.coverage))
-    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, show_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("", width=1)
-    table.add_column("Competency", max_width=34, overflow="fold")
-    table.add_column("Importance", width=9)
-    table.add_column("Shown by", max_width=30, overflow="fold")
+    table.add_column("Competency", ratio=3, overflow="fold")
+    table.add_column("Importance", width=10, no_wrap=True)
+    table.add_column("Shown by", ratio=3, overflow="fold")
     for item in ordered_competencies(path):
         mark = Text("✓", style="green") if item.covered else Text("✗", style="red")
-        shown_by = ", ".join(skill_names(report, item.skills)) or "—"
-        table.add_row(mark, Text(item.name), item.importance, Text(shown_by))
+        table.add_row(
+            mark, Text(item.name), item.importance, Text(_shown_by(skill_names(report, item.skills)))
+        )
     parts: list[Text | Table] = [title, table]
     if path.missing:
-        parts.append(Text("What to learn next", style="bold"))
+        gaps = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left")
+        gaps.add_column("Gap", ratio=2, overflow="fold")
+        gaps.add_column("Learn next", ratio=3, overflow="fold")
         for gap in path.missing:
-            line = Text(f"  • {gap.name} ", style="default")
-            line.append(f"({gap.importance})", style="dim")
-            suggestions = ", ".join(skill.name for skill in gap.suggested_skills)
-            if suggestions:
-                line.append(f": {suggestions}")
-            parts.append(line)
+            name = Text(gap.name)
+            name.append(f" ({gap.importance})", style="dim")
+            gaps.add_row(name, ", ".join(skill.name for skill in gap.suggested_skills) or "—")
+        parts += [Text("What to learn next", style="bold"), gaps]
     parts.append(Text(""))
     return Group(*parts)
 
