@@ -11,7 +11,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -22,6 +22,9 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 
 from analyzer import __version__
 from analyzer.errors import ExitCode, SkillgapError
+
+if TYPE_CHECKING:
+    from skills import Taxonomy
 
 app = typer.Typer(
     name="skillgap",
@@ -162,6 +165,88 @@ def evaluate_command(
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
     typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_result(result, details=details))
+
+
+taxonomy_app = typer.Typer(
+    help="Inspect, validate and export the skill taxonomy.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(taxonomy_app, name="taxonomy")
+TaxonomyFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
+]
+
+
+def _load(files: list[Path] | None) -> Taxonomy:
+    from skills import load_taxonomy
+
+    try:
+        return load_taxonomy(files or ())
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+
+
+@taxonomy_app.command(name="list")
+def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
+    """Paths, competencies with weights, and counts of skills and aliases."""
+    from rich.console import Console
+
+    from analyzer.render.taxonomy import render_taxonomy_list
+
+    render_taxonomy_list(_load(taxonomy), Console())
+
+
+@taxonomy_app.command(name="show")
+def taxonomy_show(
+    item_id: Annotated[str, typer.Argument(help="A path, competency or skill id.", metavar="ID")],
+    taxonomy: TaxonomyFiles = None,
+) -> None:
+    """One path, competency or skill with its aliases and links."""
+    from rich.console import Console
+
+    from analyzer.render.taxonomy import render_item
+    from skills.inspect import describe
+
+    try:
+        kind, data = describe(_load(taxonomy), item_id)
+    except SkillgapError as error:
+        _fail(str(error), ExitCode.USAGE)
+    render_item(kind, data, Console())
+
+
+@taxonomy_app.command(name="validate")
+def taxonomy_validate(
+    files: Annotated[list[Path], typer.Argument(help="Taxonomy TOML files to check, layered in order.")],
+) -> None:
+    """Check taxonomy files against the shipped data: every problem with its place; exit 2 if any."""
+    from skills.taxonomy import check_taxonomy
+
+    taxonomy, problems = check_taxonomy(files)
+    for problem in problems:
+        typer.echo(f"skillgap: error: {problem}", err=True)
+    if taxonomy is None:
+        raise typer.Exit(int(ExitCode.USAGE))
+    names = ", ".join(str(file) for file in files)
+    typer.echo(f"{names}: valid ({len(taxonomy.skills)} skills, {len(taxonomy.paths)} paths after merging)")
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+
+
+@taxonomy_app.command(name="export")
+def taxonomy_export(
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.json,
+    taxonomy: TaxonomyFiles = None,
+) -> None:
+    """The whole merged taxonomy as one JSON object."""
+    import json
+
+    from skills.inspect import export
+
+    typer.echo(json.dumps(export(_load(taxonomy)), indent=2, ensure_ascii=False))
 
 
 def main(argv: list[str] | None = None) -> int:

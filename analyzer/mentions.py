@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from analyzer.report import Evidence, SkillFound
-from analyzer.sections import SKILLS, SectionedLine
+from analyzer.sections import LEARNING, SKILLS, SectionedLine
 from skills import Skill, Taxonomy
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ LEARNING_CUES = re.compile(
     r"|\b(?:plan|plans|planning|want|wants|hope|hoping|aim|aiming|intend|intending|eager|keen|"
     r"looking|would like)\s+to\s+(?:learn|study|pick up|explore|master)\b"
     r"|\binterested\s+in\s+learning\b|\bfamiliari[sz]ing\s+myself\s+with\b"
+    r"|\b(?:moving|transitioning|pivoting|shifting)\s+(?:toward|towards|into|to)\b"
+    r"|\bworking\s+(?:through|on)\s+(?:an?\s+|the\s+)?(?:online\s+)?(?:course|book|tutorial)\b"
+    r"|\bworking\s+through\b"
     r"|^\s*(?:currently\s+)?learning\s*:",
     re.IGNORECASE,
 )
@@ -158,7 +161,10 @@ class SkillMatcher:
         mentions = []
         for candidate in chosen:
             span = doc[candidate.start : candidate.end]
-            learning = _in_learning_clause(text, span.start_char)
+            learning = (
+                _in_learning_clause(text, span.start_char)
+                or lines[line_of[candidate.start]].section == LEARNING
+            )
             surface = self._ambiguous_surface(doc, candidate)
             # "Currently learning Rust" names the language whatever its context; it is no claim.
             if (

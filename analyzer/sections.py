@@ -17,6 +17,8 @@ from analyzer.document import Document, Line
 HEADER = "header"
 OTHER = "other"
 SKILLS = "skills"
+# What a resume lists under this heading is being learned, not claimed.
+LEARNING = "learning"
 
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": (
@@ -161,6 +163,18 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
         "community service",
         "activities",
         "extracurricular activities",
+    ),
+    LEARNING: (
+        "learning",
+        "currently learning",
+        "in progress",
+        "ongoing learning",
+        "learning goals",
+        "self-study",
+        "self study",
+        "studying",
+        "upskilling",
+        "next steps",
     ),
     "references": ("references",),
     "contact": ("contact", "contact information", "links", "social", "profiles", "online profiles"),

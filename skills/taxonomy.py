@@ -35,6 +35,24 @@ SKILL_KINDS = frozenset(
 )
 IMPORTANCE_LEVELS = ("core", "important", "nice")
 CONTEXT_SIGNALS = frozenset({"skills_section", "list", "cue"})
+# The keys each table may have: anything else is a typo that would silently do nothing.
+TABLE_KEYS = {
+    "skill": frozenset({"id", "name", "kind", "aliases", "competencies", "implies", "onet", "ambiguous"}),
+    "competency": frozenset({"id", "name", "description"}),
+    "path": frozenset({"id", "name", "description", "competencies"}),
+}
+RULE_KEYS = frozenset(
+    {
+        "surfaces",
+        "needs",
+        "cues_before",
+        "cues_after",
+        "reject_before",
+        "reject_after",
+        "examples",
+        "counterexamples",
+    }
+)
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
@@ -52,6 +70,10 @@ class AmbiguityRule:
     cues_after: frozenset[str] = frozenset()
     reject_before: frozenset[str] = frozenset()
     reject_after: frozenset[str] = frozenset()
+    # Resume lines where an ambiguous surface is and is not a claim: documentation for curators,
+    # and test cases that every rule must pass.
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +159,10 @@ class _Draft:
     paths: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
     skills: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    problems: list[TaxonomyError] = field(default_factory=list)
+
+    def problem(self, place: object, message: str) -> None:
+        self.problems.append(TaxonomyError(str(place), message))
 
 
 def shipped_files() -> list[tuple[str, str]]:
@@ -151,22 +177,37 @@ def shipped_files() -> list[tuple[str, str]]:
     return files
 
 
-@lru_cache(maxsize=8)
-def _load_cached(extra_files: tuple[str, ...]) -> Taxonomy:
+def check_taxonomy(extra_files: Iterable[str | Path] = ()) -> tuple[Taxonomy | None, list[TaxonomyError]]:
+    """The merged taxonomy and every problem found in it, each naming its file and place.
+
+    The taxonomy is None when any problem was found. ``skillgap taxonomy validate`` reports the
+    whole list; :func:`load_taxonomy` raises the first.
+    """
     draft = _Draft()
     for name, text in shipped_files():
         _gather(draft, name, text)
     for extra in extra_files:
-        path = Path(extra)
+        name = str(extra)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = Path(extra).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise TaxonomyError(extra, "taxonomy file not found") from None
+            draft.problem(name, "taxonomy file not found")
+            continue
         except (OSError, UnicodeDecodeError) as exc:
-            raise TaxonomyError(extra, f"cannot read taxonomy file ({exc.__class__.__name__})") from None
-        _gather(draft, extra, text)
-        draft.sources.append(extra)
-    return _freeze(draft)
+            draft.problem(name, f"cannot read taxonomy file ({exc.__class__.__name__})")
+            continue
+        _gather(draft, name, text)
+        draft.sources.append(name)
+    taxonomy = _freeze(draft)
+    return (None if draft.problems else taxonomy), draft.problems
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra_files: tuple[str, ...]) -> Taxonomy:
+    taxonomy, problems = check_taxonomy(extra_files)
+    if taxonomy is None:
+        raise problems[0]
+    return taxonomy
 
 
 def load_taxonomy(extra_files: Iterable[str | Path] = ()) -> Taxonomy:
@@ -204,15 +245,17 @@ def _gather(draft: _Draft, name: str, text: str) -> None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TaxonomyError(name, f"not valid TOML ({exc})") from None
+        draft.problem(name, f"not valid TOML ({exc})")
+        return
     unknown = set(data) - {"version", "skill", "competency", "path"}
     if unknown:
-        raise TaxonomyError(name, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+        draft.problem(name, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
     if "version" in data:
-        if not isinstance(data["version"], str):
-            raise TaxonomyError(name, "version must be a string")
-        # A user file's version is appended, so a report says which layers produced it.
-        draft.version = f"{draft.version}+{data['version']}" if draft.version else data["version"]
+        if isinstance(data["version"], str):
+            # A user file's version is appended, so a report says which layers produced it.
+            draft.version = f"{draft.version}+{data['version']}" if draft.version else data["version"]
+        else:
+            draft.problem(name, "version must be a string")
     for table, target in (
         ("competency", draft.competencies),
         ("path", draft.paths),
@@ -220,19 +263,23 @@ def _gather(draft: _Draft, name: str, text: str) -> None:
     ):
         items = data.get(table, [])
         if not isinstance(items, list):
-            raise TaxonomyError(name, f"[[{table}]] must be an array of tables")
-        seen_here: set[str] = set()
+            draft.problem(name, f"[[{table}]] must be an array of tables")
+            continue
+        seen_here: dict[str, int] = {}
         for index, item in enumerate(items):
             item_id = item.get("id") if isinstance(item, dict) else None
             if not isinstance(item_id, str) or not _ID_PATTERN.match(item_id):
-                raise TaxonomyError(
-                    name, f"[[{table}]] number {index + 1}: missing or malformed id {item_id!r}"
-                )
-            if item_id in seen_here:
-                place = _Place(name, text, table, item_id, occurrence=2)
-                raise TaxonomyError(str(place), f"duplicate id {item_id!r} in this file")
-            seen_here.add(item_id)
-            target[item_id] = (item, _Place(name, text, table, item_id))
+                draft.problem(name, f"[[{table}]] number {index + 1}: missing or malformed id {item_id!r}")
+                continue
+            seen_here[item_id] = seen_here.get(item_id, 0) + 1
+            place = _Place(name, text, table, item_id, occurrence=seen_here[item_id])
+            if seen_here[item_id] > 1:
+                draft.problem(place, f"duplicate id {item_id!r} in this file")
+                continue
+            unknown_keys = set(item) - TABLE_KEYS[table]
+            if unknown_keys:
+                draft.problem(place, f"unknown key(s): {', '.join(sorted(unknown_keys))}")
+            target[item_id] = (item, place)
 
 
 def _strings(value: Any, place: _Place, key: str) -> tuple[str, ...]:
@@ -253,6 +300,9 @@ def _required_str(item: Mapping[str, Any], key: str, place: _Place) -> str:
 def _build_rule(raw: Any, skill: Skill, place: _Place) -> AmbiguityRule:
     if not isinstance(raw, dict):
         raise TaxonomyError(str(place), "ambiguous must be a table")
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise TaxonomyError(str(place), f"unknown key(s) in ambiguous: {', '.join(sorted(unknown))}")
     surfaces = _strings(raw.get("surfaces"), place, "ambiguous.surfaces")
     if not surfaces:
         raise TaxonomyError(str(place), "ambiguous.surfaces must name at least one surface")
@@ -275,6 +325,8 @@ def _build_rule(raw: Any, skill: Skill, place: _Place) -> AmbiguityRule:
         cues_after=words("cues_after"),
         reject_before=words("reject_before"),
         reject_after=words("reject_after"),
+        examples=_strings(raw.get("examples"), place, "ambiguous.examples"),
+        counterexamples=_strings(raw.get("counterexamples"), place, "ambiguous.counterexamples"),
     )
 
 
@@ -323,22 +375,34 @@ def _build_path(item: Mapping[str, Any], place: _Place) -> CareerPath:
     )
 
 
+def _build_all(
+    draft: _Draft, items: Mapping[str, tuple[dict[str, Any], _Place]], build: Any
+) -> dict[str, Any]:
+    built = {}
+    for item_id, (item, place) in items.items():
+        try:
+            built[item_id] = build(item, place)
+        except TaxonomyError as problem:
+            draft.problems.append(problem)
+    return built
+
+
+def _build_competency(item: Mapping[str, Any], place: _Place) -> Competency:
+    return Competency(
+        id=item["id"],
+        name=_required_str(item, "name", place),
+        description=str(item.get("description", "")),
+    )
+
+
 def _freeze(draft: _Draft) -> Taxonomy:
-    competencies = {
-        cid: Competency(
-            id=cid,
-            name=_required_str(item, "name", place),
-            description=str(item.get("description", "")),
-        )
-        for cid, (item, place) in draft.competencies.items()
-    }
-    paths = {pid: _build_path(item, place) for pid, (item, place) in draft.paths.items()}
-    skills = {sid: _build_skill(item, place) for sid, (item, place) in draft.skills.items()}
+    competencies = _build_all(draft, draft.competencies, _build_competency)
+    paths = _build_all(draft, draft.paths, _build_path)
+    skills = _build_all(draft, draft.skills, _build_skill)
     places = {sid: place for sid, (_, place) in draft.skills.items()}
     path_places = {pid: place for pid, (_, place) in draft.paths.items()}
-    problems = validate_references(competencies, paths, skills, places, path_places)
-    if problems:
-        raise TaxonomyError(problems[0][0], problems[0][1])
+    for place, message in validate_references(competencies, paths, skills, places, path_places):
+        draft.problem(place, message)
     return Taxonomy(
         version=draft.version or "unversioned",
         competencies=competencies,

@@ -146,3 +146,21 @@ def test_every_mention_knows_its_section_page_and_line() -> None:
     pytorch = next(skill for skill in report.skills if skill.name == "PyTorch")
     evidence = pytorch.evidence[0]
     assert (evidence.section, evidence.page, evidence.line) == ("skills", 1, 5)
+
+
+def test_a_learning_section_lists_no_claims() -> None:
+    text = "SKILLS\nPython\nLEARNING\nPyTorch, Kubernetes (in progress)\n"
+    assert names(text) == {"Python"}
+    assert {"PyTorch", "Kubernetes"} <= learning(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am moving toward machine learning in my spare time.",
+        "Working through an online course on deep learning.",
+        "Plan to learn deep learning next year.",
+    ],
+)
+def test_moving_toward_or_studying_a_field_is_not_a_claim(sentence: str) -> None:
+    assert not {"Machine learning", "Deep learning"} & names(sentence)
