@@ -167,6 +167,116 @@ def evaluate_command(
     typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_result(result, details=details))
 
 
+def parse_size(text: str) -> int | None:
+    """Bytes from '512M', '2G', '1.5GiB' or a plain number; 0 or 'none' means no limit."""
+    units = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+    cleaned = text.strip().upper().removesuffix("IB").removesuffix("B")
+    if cleaned in ("0", "NONE", "UNLIMITED"):
+        return None
+    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in units else (cleaned, "")
+    try:
+        value = float(number) * units[unit]
+    except (ValueError, KeyError):
+        raise typer.BadParameter(f"{text!r} is not a size like 512M or 2G") from None
+    if value <= 0:
+        raise typer.BadParameter(f"{text!r} must be positive")
+    return int(value)
+
+
+@app.command()
+def batch(
+    directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .txt, .md).", metavar="DIR")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Results file: .jsonl, .csv or .sqlite (default: JSONL on stdout)."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")] = 60.0,
+    max_memory: Annotated[
+        str, typer.Option("--max-memory", help="Memory limit per worker, e.g. 2G; 0 for none.")
+    ] = "2G",
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip files already in the output (by content hash).")
+    ] = False,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders.")] = False,
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="Follow links that lead out of DIR.")
+    ] = False,
+    summary: Annotated[
+        Path | None, typer.Option("--summary", help="Write the cohort summary to FILE (.md or .json).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
+    ] = False,
+    taxonomy: TaxonomyFiles = None,
+    path: Annotated[list[str] | None, typer.Option("--path", help="Only this path id (repeatable).")] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Where extracted text is cached.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
+    from analyzer.batch import analyze_folder
+    from analyzer.batch_output import done_hashes, open_writer
+    from analyzer.cache import default_cache_dir
+    from analyzer.cohort import CohortSummary
+    from analyzer.progress import progress_reporter
+
+    memory_limit = parse_size(max_memory)
+    loaded = _load(taxonomy)
+    path_ids = path or list(loaded.paths)
+    try:
+        done = done_hashes(output) if resume and output is not None else frozenset()
+        writer = open_writer(output, path_ids, append=resume)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code, debug=debug)
+    cohort = CohortSummary()
+    results = analyze_folder(
+        directory,
+        workers=workers,
+        timeout=timeout,
+        max_memory=memory_limit,
+        recursive=recursive,
+        follow_symlinks=follow_symlinks,
+        taxonomy_files=taxonomy or (),
+        paths=path or (),
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        done=done,
+    )
+    interrupted = False
+    try:
+        with progress_reporter(enabled=not quiet and sys.stderr.isatty()) as report_progress:
+            for result in results:
+                writer.write(result)
+                cohort.add(result)
+                report_progress(result)
+    except KeyboardInterrupt:
+        interrupted = True
+    except SkillgapError as error:
+        writer.close()
+        _fail(str(error), error.exit_code, debug=debug)
+    finally:
+        results.close()
+        writer.close()
+    if summary is not None:
+        text = cohort.to_json() if summary.suffix.lower() == ".json" else cohort.to_markdown()
+        _write(text, summary)
+    if not quiet:
+        typer.echo(cohort.to_markdown(), err=True, nl=False)
+    if interrupted:
+        typer.echo("skillgap: interrupted; finished files are saved, rerun with --resume to go on", err=True)
+        raise typer.Exit(130)
+    if cohort.failed:
+        raise typer.Exit(int(ExitCode.INPUT_FAILED))
+
+
 taxonomy_app = typer.Typer(
     help="Inspect, validate and export the skill taxonomy.", no_args_is_help=True, rich_markup_mode=None
 )

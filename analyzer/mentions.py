@@ -57,6 +57,8 @@ LEARNING_CUES = re.compile(
     r"|^\s*(?:currently\s+)?learning\s*:",
     re.IGNORECASE,
 )
+# A learning cue governs the names that follow it within this many characters of its clause.
+LEARNING_WINDOW = 160
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
 _VERSIONED = re.compile(r"^(?P<base>.*?[A-Za-z+#])[-_]?v?(?P<version>\d+(?:\.\d+)*[a-z]?)$")
@@ -100,18 +102,25 @@ def build_pipeline() -> Language:
     split list bullets glued to words ("Python•Java") and let "R." end a sentence.
     """
     import spacy
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
     defaults = nlp.Defaults
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, _BULLETS]).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, _BULLETS]).search
     # "R." and "C." end sentences about languages far more often than they abbreviate a name.
     single_letter_period = r"(?<=^[A-Z])\."
-    suffixes = [*defaults.suffixes, _BULLETS, single_letter_period]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    for special in ("C#", "c#", "F#", "f#"):
-        nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
+    rules = dict(nlp.tokenizer.rules or {})
+    rules.update({special: [{"ORTH": special}] for special in ("C#", "c#", "F#", "f#")})
+    # One Tokenizer built with every setting at once: each later change would reload the rules.
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
+        suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
+        infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS]).finditer,
+        token_match=nlp.tokenizer.token_match,
+        url_match=nlp.tokenizer.url_match,
+    )
     return nlp
 
 
@@ -157,12 +166,14 @@ class SkillMatcher:
         line_of = [bisect.bisect_right(starts, token.idx) - 1 for token in doc]
         candidates = self._exact(doc) + self._compact(doc, line_of) + self._fuzzy(doc, line_of, lines)
         chosen = _resolve_overlaps(candidates)
-        anchored = [c for c in chosen if self._ambiguous_surface(doc, c) is None]
+        # Lines holding a mention that needs no context: they make a list of an ambiguous name.
+        anchored_lines = {line_of[c.start] for c in chosen if self._ambiguous_surface(doc, c) is None}
+        clause_starts = [0, *(match.end() for match in CLAUSE_END.finditer(text))]
         mentions = []
         for candidate in chosen:
             span = doc[candidate.start : candidate.end]
             learning = (
-                _in_learning_clause(text, span.start_char)
+                _in_learning_clause(text, span.start_char, clause_starts)
                 or lines[line_of[candidate.start]].section == LEARNING
             )
             surface = self._ambiguous_surface(doc, candidate)
@@ -170,7 +181,7 @@ class SkillMatcher:
             if (
                 surface is not None
                 and not (span.text == surface and learning)
-                and not self._context_allows(doc, candidate, surface, lines, line_of, anchored)
+                and not self._context_allows(doc, candidate, surface, lines, line_of, anchored_lines)
             ):
                 continue
             sectioned = lines[line_of[candidate.start]]
@@ -270,7 +281,7 @@ class SkillMatcher:
         surface: str,
         lines: Sequence[SectionedLine],
         line_of: Sequence[int],
-        anchored: Sequence[_Candidate],
+        anchored_lines: set[int],
     ) -> bool:
         skill: Skill = self.taxonomy.skills[candidate.skill_id]
         rule = skill.ambiguous
@@ -288,7 +299,7 @@ class SkillMatcher:
             "skills_section": lines[line_index].section == SKILLS,
             "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
             "list": _between_separators(doc, candidate.start, candidate.end, line_of)
-            and any(other is not candidate and line_of[other.start] == line_index for other in anchored),
+            and line_index in anchored_lines,
         }
         return any(signals[need] for need in rule.needs)
 
@@ -346,8 +357,10 @@ def _starts_clause(doc: Doc, index: int, line_of: Sequence[int]) -> bool:
     return doc[index - 1].text in {".", "!", "?", ":", ";", "•", "|", "(", "-", "–"}
 
 
-def _in_learning_clause(text: str, offset: int) -> bool:
-    clause_start = max((match.end() for match in CLAUSE_END.finditer(text, 0, offset)), default=0)
+def _in_learning_clause(text: str, offset: int, clause_starts: Sequence[int]) -> bool:
+    """Whether the clause holding ``offset`` says the skill is being learned, not claimed."""
+    clause_start = clause_starts[bisect.bisect_right(clause_starts, offset) - 1]
+    clause_start = max(clause_start, offset - LEARNING_WINDOW)
     return bool(LEARNING_CUES.search(text[clause_start:offset]))
 
 
@@ -401,6 +414,7 @@ def skills_found(
     A skill named both as a claim and as something being learned counts as claimed.
     """
     evidence: dict[str, list[Evidence]] = {}
+    seen: set[Evidence] = set()
     claimed: set[str] = set()
     for mention in mentions:
         item = Evidence(
@@ -411,9 +425,9 @@ def skills_found(
             score=mention.score,
             line_text=mention.line_text,
         )
-        pieces = evidence.setdefault(mention.skill_id, [])
-        if item not in pieces:
-            pieces.append(item)
+        if item not in seen:
+            seen.add(item)
+            evidence.setdefault(mention.skill_id, []).append(item)
         if mention.claimed:
             claimed.add(mention.skill_id)
 

@@ -1,0 +1,332 @@
+"""Folders of resumes: candidates, worker processes, per-file isolation, cache and resume.
+
+Every file in the folder yields exactly one :class:`FileResult`: ``ok`` with its report,
+``failed`` with the reason, or ``skipped`` (not a resume format, or a link out of the folder).
+Files are analyzed in worker processes that load the taxonomy and spaCy once; a worker that
+crashes, hangs past the timeout or exceeds its memory limit costs only the file it was working
+on: it is replaced and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS
+from analyzer.errors import NotAFileError, SkillgapError
+
+BATCH_EXTENSIONS = (PDF_EXTENSIONS | TEXT_EXTENSIONS) - {""}
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_MEMORY = 2 * 1024**3
+# How often the scheduler wakes to check timeouts when no worker has answered.
+POLL_SECONDS = 0.2
+# A worker gets this long to load the taxonomy and spaCy before it counts as broken.
+STARTUP_SECONDS = 120.0
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything a worker needs to analyze a file the same way as ``skillgap analyze``."""
+
+    taxonomy_files: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+    cache_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file of a folder."""
+
+    file: str
+    status: str
+    sha256: str | None = None
+    error: str | None = None
+    report: dict[str, Any] | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """One JSONL row: the full report (when ok) with ``file``, ``status`` and ``error``."""
+        row: dict[str, Any] = dict(self.report or {})
+        row.update({"file": self.file, "status": self.status, "error": self.error, "sha256": self.sha256})
+        return row
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def scan_folder(
+    directory: str | Path, *, recursive: bool = False, follow_symlinks: bool = False
+) -> Iterator[tuple[str, str | None]]:
+    """Every file of a folder in a stable order: (path, None) for a candidate resume, or
+    (path, reason) for a file that is skipped."""
+    root = Path(directory)
+    if not root.exists():
+        from analyzer.errors import InputNotFoundError
+
+        raise InputNotFoundError(str(directory), "no such folder")
+    if not root.is_dir():
+        raise NotAFileError(str(directory), "not a folder; use 'skillgap analyze' for one file")
+    resolved_root = root.resolve()
+    entries = sorted(root.rglob("*") if recursive else root.iterdir())
+    for entry in entries:
+        if entry.is_symlink() and not follow_symlinks and not _inside(entry, resolved_root):
+            yield str(entry), "symbolic link to outside the folder (use --follow-symlinks)"
+            continue
+        if entry.is_dir():
+            continue
+        if entry.suffix.lower() not in BATCH_EXTENSIONS or entry.name.startswith("."):
+            yield str(entry), f"not a resume format ({entry.suffix or 'no extension'})"
+            continue
+        yield str(entry), None
+
+
+def file_sha256(path: str | Path) -> str:
+    """The content hash that names a file in outputs, caches and resumed runs."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def analyze_path(path: str, options: BatchOptions) -> FileResult:
+    """Analyze one file as a batch does, never raising for a problem of the file itself.
+
+    A plain module-level function over picklable arguments, so any executor can run it.
+    """
+    from analyzer.analysis import report_for_document
+    from analyzer.cache import cached_document
+    from analyzer.document import read_source
+    from skills import load_taxonomy
+
+    sha256 = None
+    try:
+        name, data = read_source(path)
+        sha256 = hashlib.sha256(data).hexdigest()
+        document = cached_document(data, name, options.cache_dir)
+        taxonomy = load_taxonomy(options.taxonomy_files)
+        report = report_for_document(document, taxonomy, paths=options.paths)
+    except SkillgapError as error:
+        return FileResult(path, "failed", sha256, error.message)
+    except MemoryError:
+        return FileResult(path, "failed", sha256, "ran out of memory (raise --max-memory)")
+    except Exception as error:  # noqa: BLE001 - one file's bug must not end the batch
+        return FileResult(path, "failed", sha256, f"internal error ({error.__class__.__name__})")
+    return FileResult(path, "ok", sha256, None, report.to_dict())
+
+
+# -- worker processes ---------------------------------------------------------------------------
+
+
+def _limit_memory(max_memory: int | None) -> None:
+    if not max_memory:
+        return
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+    except (ImportError, ValueError, OSError):  # not available here; the timeout still guards
+        pass
+
+
+def _worker_main(connection: Connection, options: BatchOptions) -> None:
+    """A worker: warm up once, then analyze the paths it is sent until told to stop."""
+    # Ctrl-C is the parent's to handle: it stops the batch and ends the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(options.max_memory)
+    from analyzer.mentions import matcher_for
+    from skills import load_taxonomy
+
+    try:
+        matcher_for(load_taxonomy(options.taxonomy_files))
+    except SkillgapError as error:
+        connection.send(("broken", error.message))
+        return
+    connection.send(("ready", None))
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        connection.send(("done", analyze_path(task, options)))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    ready: bool = False
+    task: str | None = None
+    started: float = 0.0
+
+
+class _Pool:
+    """Worker processes, each doing one file at a time, replaced when one dies or hangs."""
+
+    def __init__(self, size: int, options: BatchOptions) -> None:
+        self.context = multiprocessing.get_context("spawn")
+        self.options = options
+        self.workers = [self._spawn() for _ in range(size)]
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, args=(child, self.options), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent, started=time.monotonic())
+
+    def replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.connection.close()
+        self.workers[self.workers.index(worker)] = self._spawn()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.connection.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2
+        for worker in self.workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(1)
+            worker.connection.close()
+
+
+def run_in_workers(paths: Sequence[str], options: BatchOptions, workers: int) -> Iterator[FileResult]:
+    """Results for the paths in the order they finish, each file isolated from the others."""
+    if not paths:
+        return
+    pending = deque(paths)
+    pool = _Pool(max(1, min(workers, len(paths))), options)
+    try:
+        while pending or any(worker.task for worker in pool.workers):
+            now = time.monotonic()
+            for worker in list(pool.workers):
+                if worker.ready and worker.task is None and pending:
+                    worker.task, worker.started = pending.popleft(), now
+                    worker.connection.send(worker.task)
+            busy = {worker.connection: worker for worker in pool.workers}
+            sentinels = {worker.process.sentinel: worker for worker in pool.workers}
+            for ready in wait([*busy, *sentinels], timeout=POLL_SECONDS):
+                worker = busy.get(ready) or sentinels[ready]  # type: ignore[index]
+                if worker not in pool.workers:
+                    continue
+                yield from _collect(pool, worker, ready is worker.connection)
+            yield from _expire(pool, options.timeout)
+    finally:
+        pool.close()
+
+
+def _collect(pool: _Pool, worker: _Worker, has_message: bool) -> Iterator[FileResult]:
+    message = None
+    if has_message:
+        try:
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            message = None
+    if message is not None and message[0] == "ready":
+        worker.ready = True
+        return
+    if message is not None and message[0] == "done":
+        worker.task = None
+        yield message[1]
+        return
+    if message is not None and message[0] == "broken":
+        raise SkillgapError("--taxonomy", message[1])
+    # No message: the process ended. Only a file it was working on is lost.
+    if worker.process.is_alive() and not has_message:
+        return
+    worker.process.join(1)
+    if worker.task is not None:
+        code = worker.process.exitcode
+        yield FileResult(worker.task, "failed", None, f"the worker analyzing it crashed (exit code {code})")
+    elif not worker.ready:
+        raise SkillgapError(
+            "batch", f"a worker process failed to start (exit code {worker.process.exitcode})"
+        )
+    pool.replace(worker)
+
+
+def _expire(pool: _Pool, timeout: float) -> Iterator[FileResult]:
+    now = time.monotonic()
+    for worker in list(pool.workers):
+        if worker.task is not None and now - worker.started > timeout:
+            task = worker.task
+            pool.replace(worker)
+            yield FileResult(task, "failed", None, f"timed out after {timeout:g} s (raise --timeout)")
+        elif not worker.ready and now - worker.started > STARTUP_SECONDS:
+            raise SkillgapError("batch", "a worker process did not start in time")
+
+
+def analyze_folder(
+    path: str | Path,
+    *,
+    workers: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    recursive: bool = False,
+    follow_symlinks: bool = False,
+    taxonomy_files: Iterable[str | Path] = (),
+    paths: Sequence[str] = (),
+    cache_dir: str | Path | None = None,
+    done: frozenset[str] = frozenset(),
+) -> Iterator[FileResult]:
+    """Analyze every resume in a folder; yield each file's result as it completes.
+
+    Skipped files come first, then results in the order files finish. Files whose content hash
+    is in ``done`` (from a previous run's output) are not analyzed again and yield nothing.
+
+    >>> for result in analyze_folder("examples/resumes", workers=2):  # doctest: +SKIP
+    ...     print(result.file, result.status, result.report and result.report["best_fit"])
+    """
+    options = BatchOptions(
+        taxonomy_files=tuple(str(Path(extra)) for extra in taxonomy_files),
+        paths=tuple(paths),
+        timeout=timeout,
+        max_memory=max_memory,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
+    hashes: dict[str, str] = {}
+    for candidate, skip_reason in scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks):
+        if skip_reason is not None:
+            yield FileResult(candidate, "skipped", None, skip_reason)
+            continue
+        try:
+            sha256 = file_sha256(candidate)
+        except OSError as error:
+            yield FileResult(candidate, "failed", None, f"cannot read file ({error.strerror or error})")
+            continue
+        if sha256 not in done:
+            hashes[candidate] = sha256
+    for result in run_in_workers(list(hashes), options, workers or default_workers()):
+        # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
+        yield result if result.sha256 else replace(result, sha256=hashes.get(result.file))

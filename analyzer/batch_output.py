@@ -1,0 +1,259 @@
+"""Where batch results go: JSONL, CSV or SQLite, chosen by the output's extension.
+
+Each writer writes a row as soon as a file finishes and flushes it, so an interrupted batch
+keeps everything finished so far, and :func:`done_hashes` can tell a resumed run what to skip.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from analyzer.batch import FileResult
+from analyzer.errors import ExitCode, SkillgapError
+
+OUTPUT_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite"}
+# How many missing competencies a CSV row names for each path.
+CSV_TOP_MISSING = 3
+# Cells starting with these are formulas to a spreadsheet; resume text must never run as one.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OutputError(SkillgapError):
+    """The output file cannot be used."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ResultWriter(Protocol):
+    def write(self, result: FileResult) -> None: ...
+    def close(self) -> None: ...
+
+
+def output_format(path: Path) -> str:
+    """'jsonl', 'csv' or 'sqlite' by extension; OutputError for anything else."""
+    try:
+        return OUTPUT_FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(OUTPUT_FORMATS)
+        raise OutputError(
+            str(path), f"unknown output type {path.suffix or '(none)'!r}: use one of {known}"
+        ) from None
+
+
+def neutralize(cell: Any) -> Any:
+    """A CSV cell that a spreadsheet will show as text, never evaluate."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return "'" + cell
+    return cell
+
+
+class JsonlWriter:
+    """One full report per line, with ``file``, ``status``, ``error`` and ``sha256``."""
+
+    def __init__(self, stream: IO[str], *, owned: bool) -> None:
+        self.stream, self.owned = stream, owned
+
+    def write(self, result: FileResult) -> None:
+        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.owned:
+            self.stream.close()
+
+
+class CsvWriter:
+    """One summary row per resume."""
+
+    def __init__(self, path: Path, path_ids: Sequence[str], *, append: bool) -> None:
+        self.path_ids = list(path_ids)
+        new_file = not append or not path.exists() or path.stat().st_size == 0
+        self.stream = path.open("a" if append else "w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.stream)
+        if new_file:
+            self.writer.writerow(self.header())
+            self.stream.flush()
+
+    def header(self) -> list[str]:
+        columns = ["file", "sha256", "status", "error", "best_fit", "skills"]
+        columns += [f"coverage_{path_id}" for path_id in self.path_ids]
+        columns += [f"missing_{path_id}" for path_id in self.path_ids]
+        return columns
+
+    def write(self, result: FileResult) -> None:
+        report = result.report or {}
+        paths = {path["id"]: path for path in report.get("paths", [])}
+        row: list[Any] = [
+            result.file,
+            result.sha256 or "",
+            result.status,
+            result.error or "",
+            report.get("best_fit") or "",
+            len(report.get("skills", [])) if report else "",
+        ]
+        row += [paths[pid]["coverage"] if pid in paths else "" for pid in self.path_ids]
+        row += [
+            "; ".join(gap["name"] for gap in paths[pid]["missing"][:CSV_TOP_MISSING]) if pid in paths else ""
+            for pid in self.path_ids
+        ]
+        self.writer.writerow([neutralize(cell) for cell in row])
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+SQLITE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS resumes (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    sha256 TEXT,
+    status TEXT NOT NULL,
+    error TEXT,
+    best_fit TEXT,
+    pages INTEGER,
+    skill_count INTEGER,
+    report TEXT
+);
+CREATE TABLE IF NOT EXISTS skills (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    skill_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT,
+    evidence TEXT,
+    section TEXT,
+    page INTEGER,
+    line INTEGER,
+    score REAL
+);
+CREATE TABLE IF NOT EXISTS path_coverage (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    path_id TEXT NOT NULL,
+    coverage REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS missing_competencies (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    path_id TEXT NOT NULL,
+    competency_id TEXT NOT NULL,
+    name TEXT,
+    importance TEXT,
+    weight REAL
+);
+CREATE INDEX IF NOT EXISTS resumes_sha256 ON resumes(sha256);
+CREATE INDEX IF NOT EXISTS resumes_status ON resumes(status);
+CREATE INDEX IF NOT EXISTS skills_skill ON skills(skill_id);
+CREATE INDEX IF NOT EXISTS skills_resume ON skills(resume_id);
+CREATE INDEX IF NOT EXISTS coverage_path ON path_coverage(path_id, coverage);
+CREATE INDEX IF NOT EXISTS missing_competency ON missing_competencies(path_id, competency_id);
+"""
+
+
+class SqliteWriter:
+    """Tables of resumes, skills with evidence, path coverage and missing competencies."""
+
+    def __init__(self, path: Path, *, append: bool) -> None:
+        if not append and path.exists():
+            path.unlink()
+        self.connection = sqlite3.connect(path)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.executescript(SQLITE_SCHEMA)
+
+    def write(self, result: FileResult) -> None:
+        report = result.report or {}
+        with self.connection:
+            cursor = self.connection.execute(
+                "INSERT INTO resumes (file, sha256, status, error, best_fit, pages, skill_count, report)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    result.file,
+                    result.sha256,
+                    result.status,
+                    result.error,
+                    report.get("best_fit"),
+                    report.get("source", {}).get("pages"),
+                    len(report.get("skills", [])) if report else None,
+                    json.dumps(report, ensure_ascii=False) if report else None,
+                ),
+            )
+            resume_id = cursor.lastrowid
+            self.connection.executemany(
+                "INSERT INTO skills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        resume_id,
+                        skill["id"],
+                        skill["name"],
+                        skill["kind"],
+                        item["text"],
+                        item["section"],
+                        item["page"],
+                        item["line"],
+                        item["score"],
+                    )
+                    for skill in report.get("skills", [])
+                    for item in skill["evidence"]
+                ],
+            )
+            self.connection.executemany(
+                "INSERT INTO path_coverage VALUES (?, ?, ?)",
+                [(resume_id, path["id"], path["coverage"]) for path in report.get("paths", [])],
+            )
+            self.connection.executemany(
+                "INSERT INTO missing_competencies VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (resume_id, path["id"], gap["id"], gap["name"], gap["importance"], gap.get("weight"))
+                    for path in report.get("paths", [])
+                    for gap in path["missing"]
+                ],
+            )
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_writer(output: Path | None, path_ids: Sequence[str], *, append: bool) -> ResultWriter:
+    """The writer for an output path (JSONL on standard output when there is none)."""
+    if output is None:
+        return JsonlWriter(sys.stdout, owned=False)
+    kind = output_format(output)
+    try:
+        if kind == "jsonl":
+            return JsonlWriter(output.open("a" if append else "w", encoding="utf-8"), owned=True)
+        if kind == "csv":
+            return CsvWriter(output, path_ids, append=append)
+        return SqliteWriter(output, append=append)
+    except (OSError, sqlite3.Error) as error:
+        raise OutputError(str(output), f"cannot write output ({error})") from None
+
+
+def done_hashes(output: Path) -> frozenset[str]:
+    """Content hashes of the files an earlier run already wrote to this output (ok or failed)."""
+    if not output.exists():
+        return frozenset()
+    kind = output_format(output)
+    try:
+        if kind == "sqlite":
+            with sqlite3.connect(output) as connection:
+                rows = connection.execute(
+                    "SELECT sha256 FROM resumes WHERE status != 'skipped' AND sha256 IS NOT NULL"
+                )
+                return frozenset(row[0] for row in rows)
+        with output.open(encoding="utf-8", newline="") as handle:
+            if kind == "csv":
+                records: Any = csv.DictReader(handle)
+            else:
+                records = (json.loads(line) for line in handle if line.strip())
+            return frozenset(
+                record["sha256"]
+                for record in records
+                if record.get("sha256") and record.get("status") != "skipped"
+            )
+    except (OSError, ValueError, KeyError, sqlite3.Error) as error:
+        raise OutputError(str(output), f"cannot read the earlier output to resume ({error})") from None

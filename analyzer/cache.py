@@ -1,0 +1,78 @@
+"""The text cache: documents read from files, kept by content hash.
+
+Reading a PDF's layout costs far more than matching skills in it, so a batch rerun (after the
+taxonomy changed, say) reads each document back from JSON instead of parsing the PDF again. The
+key includes :data:`READER_VERSION`, so a change to how files are read never serves stale text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from analyzer.document import Document, Line, read_document, sniff_format
+
+# Bump whenever reading produces different lines for the same bytes.
+READER_VERSION = "1"
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory for skillgap, as each platform names it."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "skillgap" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "skillgap"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "skillgap"
+
+
+def _entry(cache_dir: Path, sha256: str) -> Path:
+    return cache_dir / "documents" / sha256[:2] / f"{sha256}-r{READER_VERSION}.json"
+
+
+def _load(path: Path) -> Document | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        lines = tuple(Line(**line) for line in data.pop("lines"))
+        data["warnings"] = tuple(data["warnings"])
+        return Document(lines=lines, **data)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # a missing or damaged entry is read again from the file
+
+
+def _store(path: Path, document: Document) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(asdict(document), out)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+
+
+def cached_document(data: bytes, name: str, cache_dir: str | Path | None) -> Document:
+    """The document of these bytes: from the cache when present, else read and stored.
+
+    The cached document keeps the name it was first read under only for its text; the returned
+    document carries this call's name.
+    """
+    if cache_dir is None:
+        return read_document(data, name)
+    sniff_format(data, name)  # a cached text never excuses a name that disagrees with the content
+    sha256 = hashlib.sha256(data).hexdigest()
+    entry = _entry(Path(cache_dir), sha256)
+    document = _load(entry)
+    if document is None:
+        document = read_document(data, name)
+        _store(entry, document)
+    elif document.name != name:
+        document = Document(
+            name, document.format, sha256, document.page_count, document.lines, document.warnings
+        )
+    return document

@@ -1,0 +1,115 @@
+"""The cohort summary of a batch: counts, coverage distribution, common gaps, best fits.
+
+Built one result at a time. Coverage is kept as a histogram of values rounded to 0.001, so memory
+stays the same whatever the number of resumes and the quartiles are exact to that resolution.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from analyzer.batch import FileResult
+
+TOP_GAPS = 10
+COVERAGE_RESOLUTION = 3
+
+
+@dataclass
+class CohortSummary:
+    """Running totals over a batch's results."""
+
+    analyzed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    coverage: dict[str, Counter[float]] = field(default_factory=dict)
+    path_names: dict[str, str] = field(default_factory=dict)
+    gaps: dict[str, Counter[str]] = field(default_factory=dict)
+    best_fit: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: FileResult) -> None:
+        if result.status == "skipped":
+            self.skipped += 1
+            return
+        if result.status != "ok" or result.report is None:
+            self.failed += 1
+            return
+        self.analyzed += 1
+        self.best_fit[result.report.get("best_fit") or "none"] += 1
+        for path in result.report.get("paths", []):
+            self.path_names[path["id"]] = path["name"]
+            self.coverage.setdefault(path["id"], Counter())[round(path["coverage"], COVERAGE_RESOLUTION)] += 1
+            self.gaps.setdefault(path["id"], Counter()).update(gap["name"] for gap in path["missing"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as plain data (the JSON form of ``--summary FILE.json``)."""
+        return {
+            "analyzed": self.analyzed,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "paths": [
+                {
+                    "id": path_id,
+                    "name": self.path_names[path_id],
+                    "coverage": _distribution(values),
+                    "most_common_gaps": [
+                        {"name": name, "resumes": count}
+                        for name, count in self.gaps[path_id].most_common(TOP_GAPS)
+                    ],
+                }
+                for path_id, values in self.coverage.items()
+            ],
+            "best_fit": dict(self.best_fit.most_common()),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_markdown(self) -> str:
+        data = self.to_dict()
+        out = [
+            "# skillgap cohort summary",
+            "",
+            f"Analyzed: {data['analyzed']} · failed: {data['failed']} · skipped: {data['skipped']}",
+            "",
+            "| Path | Mean | Q1 | Median | Q3 | Min | Max |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for path in data["paths"]:
+            c = path["coverage"]
+            out.append(
+                f"| {path['name']} | {c['mean']:.0%} | {c['q1']:.0%} | {c['median']:.0%} | "
+                f"{c['q3']:.0%} | {c['min']:.0%} | {c['max']:.0%} |"
+            )
+        for path in data["paths"]:
+            out += ["", f"## Most common gaps: {path['name']}", ""]
+            out += [f"- {gap['name']}: {gap['resumes']} resumes" for gap in path["most_common_gaps"]]
+        out += ["", "## Best fit", ""]
+        out += [f"- {name}: {count}" for name, count in data["best_fit"].items()]
+        return "\n".join(out) + "\n"
+
+
+def _quantile(histogram: Counter[float], share: float) -> float:
+    """The value below which ``share`` of the observations fall (lower value on a tie)."""
+    total = sum(histogram.values())
+    rank = share * (total - 1)
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen > rank:
+            return value
+    return max(histogram)
+
+
+def _distribution(histogram: Counter[float]) -> dict[str, float]:
+    total = sum(histogram.values())
+    return {
+        "mean": round(sum(value * count for value, count in histogram.items()) / total, 4),
+        "q1": _quantile(histogram, 0.25),
+        "median": _quantile(histogram, 0.5),
+        "q3": _quantile(histogram, 0.75),
+        "min": min(histogram),
+        "max": max(histogram),
+    }

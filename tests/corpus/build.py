@@ -1,0 +1,170 @@
+"""Build the labelled development corpus: resume PDFs and their gold labels.
+
+Each resume is a TOML file in ``tests/corpus/resumes/``: the content (name,
+contact line, main and side sections), a corpus layout and hand-written gold
+labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
+``tests/resume_pdf.py`` and writes::
+
+    OUT_DIR/pdfs/NAME.pdf
+    OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
+    OUT_DIR/manifest.json       # name, layout, kind, pages of every resume
+
+the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
+
+Gold labels are written by hand from the resume text, never from the tool's
+output.  Building checks that every gold surface, variant and trap occurs in
+the resume's text, so a typo in the labels fails loudly instead of silently
+lowering recall.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make ``tests`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.resume_pdf import Resume, Section, render_resume
+
+RESUME_DIR = Path(__file__).resolve().parent / "resumes"
+
+# Corpus layout -> render_resume options.  A resume may name the column
+# layout underneath with ``base`` and its ``heading_style``.
+LAYOUTS: dict[str, dict[str, Any]] = {
+    "single": {"layout": "single"},
+    "two_column": {"layout": "two_column"},
+    "sidebar_left": {"layout": "sidebar_left"},
+    "sidebar_right": {"layout": "sidebar_right"},
+    "skills_grid": {"layout": "single", "skills_grid": True},
+    "dense": {"layout": "single", "font_size": 8.2, "leading": 9.5},
+    "decorated": {"layout": "single", "heading_style": "spaced"},
+    "multipage": {"layout": "single", "header_footer": True, "font_size": 11.0, "leading": 15.0},
+}
+KINDS = ("ml", "ai", "data", "swe", "nontech", "student")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class CorpusError(ValueError):
+    """A resume file is malformed or its labels do not fit its text."""
+
+
+def _sections(items: list[dict[str, Any]]) -> tuple[Section, ...]:
+    return tuple(
+        Section(item["heading"], tuple(item["lines"]), int(item.get("columns", 0))) for item in items
+    )
+
+
+def _plain_text(resume: Resume) -> str:
+    """All text of the resume, whitespace collapsed and bold markers removed."""
+    parts = [resume.name, resume.contact]
+    for section in resume.main + resume.side:
+        parts.append(section.heading)
+        parts.extend(line.replace("**", "") for line in section.lines)
+    return _WHITESPACE.sub(" ", "\n".join(parts))
+
+
+def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
+    """Return (content, render options, metadata with gold) for one file."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    name = path.stem
+    layout = data.get("layout")
+    if layout not in LAYOUTS:
+        raise CorpusError(f"{path.name}: unknown layout {layout!r}")
+    if data.get("kind") not in KINDS:
+        raise CorpusError(f"{path.name}: unknown kind {data.get('kind')!r}")
+    resume = Resume(
+        data["name"], data["contact"], _sections(data.get("main", [])), _sections(data.get("side", []))
+    )
+    options = dict(LAYOUTS[layout])
+    if "base" in data:
+        options["layout"] = data["base"]
+    for key in ("heading_style", "font_size", "leading"):
+        if key in data:
+            options[key] = data[key]
+    gold_in = data.get("gold", {})
+    skills = gold_in.get("skills", {})
+    traps = gold_in.get("traps", {})
+    gold = {
+        "skills": list(skills),
+        "canonical": list(skills.values()),
+        "surface_variants": gold_in.get("surface_variants", {}),
+        "traps": list(traps),
+        "trap_reasons": list(traps.values()),
+        "borderline": gold_in.get("borderline", []),
+        "notes": data.get("notes", ""),
+    }
+    _check(name, resume, gold)
+    meta = {"name": name, "layout": layout, "kind": data["kind"], "gold": gold}
+    return resume, options, meta
+
+
+def _check(name: str, resume: Resume, gold: dict[str, Any]) -> None:
+    """Every labelled string must be in the text: surfaces and variants
+    exactly, traps and borderline surfaces ignoring case."""
+    text = _plain_text(resume)
+    lowered = text.lower()
+    canonical = set(gold["canonical"])
+    for surface in gold["skills"]:
+        if surface not in text:
+            raise CorpusError(f"{name}: gold skill {surface!r} is not in the text")
+    for key, spellings in gold["surface_variants"].items():
+        if key not in canonical:
+            raise CorpusError(f"{name}: surface_variants key {key!r} is not a canonical name")
+        for spelling in spellings:
+            if spelling not in text:
+                raise CorpusError(f"{name}: variant {spelling!r} is not in the text")
+    for label in gold["traps"] + [item["surface"] for item in gold["borderline"]]:
+        if label.lower() not in lowered:
+            raise CorpusError(f"{name}: {label!r} (trap or borderline) is not in the text")
+    if len(set(map(str.lower, gold["skills"]))) != len(gold["skills"]):
+        raise CorpusError(f"{name}: a gold skill is listed twice")
+    if len(canonical) != len(gold["canonical"]):
+        raise CorpusError(f"{name}: two gold skills share a canonical name")
+
+
+def _page_count(pdf: bytes) -> int:
+    """Pages of a reportlab PDF, from its page tree."""
+    return max((int(count) for count in re.findall(rb"/Count (\d+)", pdf)), default=0)
+
+
+def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str, Any]]:
+    """Render every resume into ``out_dir`` and return the manifest rows."""
+    out_dir = Path(out_dir)
+    (out_dir / "pdfs").mkdir(parents=True, exist_ok=True)
+    (out_dir / "gold").mkdir(parents=True, exist_ok=True)
+    manifest: list[dict[str, Any]] = []
+    for path in sorted(resume_dir.glob("*.toml")):
+        resume, options, meta = load_resume(path)
+        pdf = render_resume(resume, **options)
+        (out_dir / "pdfs" / f"{meta['name']}.pdf").write_bytes(pdf)
+        gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
+        (out_dir / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
+        manifest.append(
+            {"name": meta["name"], "layout": meta["layout"], "kind": meta["kind"], "pages": _page_count(pdf)}
+        )
+    manifest_json = json.dumps(manifest, indent=1) + "\n"
+    (out_dir / "manifest.json").write_text(manifest_json, encoding="utf-8")
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python tests/corpus/build.py OUT_DIR", file=sys.stderr)
+        return 2
+    try:
+        manifest = build_corpus(Path(args[0]))
+    except CorpusError as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(manifest)} resumes to {args[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""Batch: mixed folders, the three output formats, isolation, resume and the text cache."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from analyzer.batch import analyze_folder
+from analyzer.cache import READER_VERSION
+from tests.conftest import CliResult
+from tests.resume_pdf import Resume, Section, encrypted_pdf, render_resume
+
+Run = Callable[..., CliResult]
+
+
+def _resume(name: str, skills: str) -> Resume:
+    return Resume(
+        name=name,
+        contact=f"{name.split()[0].lower()}@example.com",
+        main=(Section("Experience", (f"• Built production systems with {skills}.",)),),
+        side=(Section("Skills", (skills,)),),
+    )
+
+
+def _long_pdf(pages: int) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    for page in range(pages):
+        for row in range(60):
+            canvas.drawString(
+                40, 800 - row * 13, f"Page {page} row {row}: Python, Docker and Kubernetes " * 2
+            )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / "ml.pdf").write_bytes(render_resume(_resume("Ada Lin", "Python, PyTorch, Docker")))
+    (folder / "ai.pdf").write_bytes(
+        render_resume(_resume("Bo Chan", "Python, LangChain, FastAPI"), "two_column")
+    )
+    (folder / "notes.md").write_text("# Cy Dee\n## Skills\nSQL, pandas, Tableau\n")
+    (folder / "fake.pdf").write_text("<html><body>not a pdf</body></html>")
+    (folder / "locked.pdf").write_bytes(encrypted_pdf())
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    return folder
+
+
+def _rows(output: Path) -> list[dict]:
+    return [json.loads(line) for line in output.read_text().splitlines()]
+
+
+def test_every_file_gets_one_row_and_failures_set_the_exit_code(
+    run_cli: Run, mixed_folder: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(mixed_folder), "-o", str(output), "--workers", "2", "--no-cache", "-q")
+    assert result.exit_code == 1
+    rows = {Path(row["file"]).name: row for row in _rows(output)}
+    assert set(rows) == {"ml.pdf", "ai.pdf", "notes.md", "fake.pdf", "locked.pdf", "photo.png"}
+    assert {name: row["status"] for name, row in rows.items()} == {
+        "ml.pdf": "ok",
+        "ai.pdf": "ok",
+        "notes.md": "ok",
+        "fake.pdf": "failed",
+        "locked.pdf": "failed",
+        "photo.png": "skipped",
+    }
+    assert rows["fake.pdf"]["error"] == "not a PDF (looks like HTML)"
+    assert "encrypted" in rows["locked.pdf"]["error"]
+    assert rows["ml.pdf"]["schema_version"] == "1" and rows["ml.pdf"]["error"] is None
+    assert "PyTorch" in {skill["name"] for skill in rows["ml.pdf"]["skills"]}
+
+
+def test_a_folder_without_failures_exits_zero(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "ok"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python, Docker")
+    (folder / "b.png").write_bytes(b"\x89PNG")
+    result = run_cli("batch", str(folder), "--no-cache", "-q", "--workers", "1")
+    assert result.exit_code == 0
+    statuses = sorted(json.loads(line)["status"] for line in result.stdout.splitlines())
+    assert statuses == ["ok", "skipped"]
+
+
+def test_csv_has_a_summary_row_per_resume(run_cli: Run, mixed_folder: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.csv"
+    run_cli("batch", str(mixed_folder), "-o", str(output), "--no-cache", "-q", "--workers", "2")
+    with output.open(newline="") as handle:
+        rows = {Path(row["file"]).name: row for row in csv.DictReader(handle)}
+    assert rows["ml.pdf"]["status"] == "ok" and float(rows["ml.pdf"]["coverage_ml_engineer"]) > 0
+    assert rows["ml.pdf"]["missing_ai_engineer"]
+    assert rows["photo.png"]["status"] == "skipped"
+
+
+def test_sqlite_tables_answer_sql_questions(run_cli: Run, mixed_folder: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.sqlite"
+    run_cli("batch", str(mixed_folder), "-o", str(output), "--no-cache", "-q", "--workers", "2")
+    with sqlite3.connect(output) as db:
+        statuses = dict(db.execute("SELECT status, COUNT(*) FROM resumes GROUP BY status").fetchall())
+        with_pytorch = db.execute(
+            "SELECT DISTINCT r.file FROM resumes r JOIN skills s ON s.resume_id = r.id WHERE s.skill_id = 'pytorch'"
+        ).fetchall()
+        coverage_rows = db.execute("SELECT COUNT(*) FROM path_coverage").fetchone()[0]
+        indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert statuses == {"ok": 3, "failed": 2, "skipped": 1}
+    assert [Path(row[0]).name for row in with_pytorch] == ["ml.pdf"]
+    assert coverage_rows == 3 * 2
+    assert {"skills_skill", "resumes_sha256", "missing_competency"} <= indexes
+
+
+def test_resume_skips_finished_files_by_content_and_redoes_edited_ones(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    (folder / "b.txt").write_text("Skills: SQL")
+    output = tmp_path / "out.jsonl"
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1")
+    (folder / "a.txt").rename(folder / "renamed.txt")  # same content: not redone
+    (folder / "b.txt").write_text("Skills: SQL, Docker")  # edited: redone
+    (folder / "c.txt").write_text("Skills: Go, Rust")  # new: done
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1", "--resume")
+    names = [Path(row["file"]).name for row in _rows(output)]
+    assert sorted(names[:2]) == ["a.txt", "b.txt"]
+    assert sorted(names[2:]) == ["b.txt", "c.txt"]
+
+
+def test_resume_with_nothing_left_does_no_work(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "done"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    output = tmp_path / "out.csv"
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1")
+    before = output.read_text()
+    assert run_cli("batch", str(folder), "-o", str(output), "--resume", "-q", "--no-cache").exit_code == 0
+    assert output.read_text() == before
+
+
+def test_text_is_cached_by_content_hash_and_reused(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    resume = folder / "cv.pdf"
+    resume.write_bytes(render_resume(_resume("Di Eng", "Python")))
+    cache = tmp_path / "cache"
+    first = list(analyze_folder(folder, workers=1, cache_dir=cache))
+    entries = list(cache.glob(f"documents/*/*-r{READER_VERSION}.json"))
+    assert [entry.name.split("-")[0] for entry in entries] == [first[0].sha256]
+    # The cached text is what the next run reads: change it and the report follows.
+    entries[0].write_text(entries[0].read_text().replace("Python", "Haskell"))
+    second = list(analyze_folder(folder, workers=1, cache_dir=cache))
+    assert {skill["name"] for skill in second[0].report["skills"]} >= {"Haskell"}
+    assert "Python" not in {skill["name"] for skill in second[0].report["skills"]}
+
+
+def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "huge.pdf").write_bytes(_long_pdf(150))
+    (folder / "small.txt").write_text("Skills: Python")
+    results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, timeout=1.0)}
+    assert results["huge.pdf"].status == "failed" and "timed out after 1 s" in results["huge.pdf"].error
+    assert results["huge.pdf"].sha256
+    assert results["small.txt"].status == "ok"
+
+
+def test_a_runaway_allocation_fails_only_that_file(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "huge.pdf").write_bytes(_long_pdf(150))
+    (folder / "small.txt").write_text("Skills: Python")
+    results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, max_memory=330 * 1024**2)}
+    assert results["huge.pdf"].status == "failed"
+    assert results["small.txt"].status == "ok"
+
+
+def test_summary_file_has_cohort_figures(run_cli: Run, mixed_folder: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    run_cli(
+        "batch",
+        str(mixed_folder),
+        "-o",
+        str(tmp_path / "o.jsonl"),
+        "--summary",
+        str(summary),
+        "-q",
+        "--no-cache",
+    )
+    data = json.loads(summary.read_text())
+    assert (data["analyzed"], data["failed"], data["skipped"]) == (3, 2, 1)
+    ml = next(path for path in data["paths"] if path["id"] == "ml_engineer")
+    assert set(ml["coverage"]) == {"mean", "q1", "median", "q3", "min", "max"}
+    assert ml["most_common_gaps"] and sum(data["best_fit"].values()) == 3
+
+
+def test_links_out_of_the_folder_are_skipped(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Skills: Python")
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+    results = list(analyze_folder(folder, workers=1))
+    assert [(r.status, r.error) for r in results] == [
+        ("skipped", "symbolic link to outside the folder (use --follow-symlinks)")
+    ]
+
+
+def test_unknown_output_type_is_a_usage_error(run_cli: Run, mixed_folder: Path, tmp_path: Path) -> None:
+    result = run_cli("batch", str(mixed_folder), "-o", str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 2 and "unknown output type '.xlsx'" in result.stderr
+
+
+def test_a_missing_folder_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("batch", str(tmp_path / "nope"), "-q")
+    assert (
+        result.exit_code == 2 and result.stderr == f"skillgap: error: {tmp_path / 'nope'}: no such folder\n"
+    )
