@@ -8,7 +8,8 @@ from pathlib import Path
 
 from analyzer.coverage import best_fit, path_results
 from analyzer.document import Document, read_document, read_source
-from analyzer.errors import UnknownPathError
+from analyzer.errors import ResourceLimitError, UnknownPathError
+from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
 from analyzer.report import Report, Source
 from analyzer.sections import find_sections, sectioned_lines
@@ -72,18 +73,34 @@ def analyze(
     *,
     paths: Sequence[str] = (),
     password: str = "",
+    limits: Limits | None = None,
 ) -> Report:
     """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
+
+    With ``limits``, the file is read in a child process that is stopped past the time or memory
+    limit, while this process loads the taxonomy and spaCy; without, everything runs here.
 
     >>> report = analyze("examples/resumes/ml_engineer_jordan_lee.pdf")  # doctest: +SKIP
     >>> report.best_fit  # doctest: +SKIP
     'ml_engineer'
     """
+    max_size = limits.max_size if limits else None
     if isinstance(source, bytes):
-        name = "resume.pdf" if b"%PDF-" in source[:1024] else "-"
-        return analyze_bytes(source, name, taxonomy, paths=paths, password=password)
-    name, data = read_source(source)
-    return analyze_bytes(data, name, taxonomy, paths=paths, password=password)
+        if max_size and len(source) > max_size:
+            raise ResourceLimitError("-", f"larger than {max_size / 1024**2:g} MiB (raise --max-size)")
+        name, data = ("resume.pdf" if b"%PDF-" in source[:1024] else "-"), source
+    else:
+        name, data = read_source(source, max_size=max_size)
+    if limits is None:
+        return analyze_bytes(data, name, taxonomy, paths=paths, password=password)
+    pending = start_reading(data, name, password=password, limits=limits)
+    try:
+        taxonomy = taxonomy or load_taxonomy()
+        matcher_for(taxonomy)  # built while the child reads
+    except BaseException:
+        pending.cancel()
+        raise
+    return report_for_document(pending.result(), taxonomy, paths=paths)
 
 
 def analyze_text(

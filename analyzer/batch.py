@@ -23,10 +23,13 @@ from typing import Any
 
 from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS
 from analyzer.errors import NotAFileError, SkillgapError
+from analyzer.isolation import Limits, limit_memory
 
 BATCH_EXTENSIONS = (PDF_EXTENSIONS | TEXT_EXTENSIONS) - {""}
-DEFAULT_TIMEOUT = 60.0
-DEFAULT_MAX_MEMORY = 2 * 1024**3
+DEFAULT_TIMEOUT = Limits.timeout
+DEFAULT_MAX_MEMORY = Limits.max_memory
+DEFAULT_MAX_PAGES = Limits.max_pages
+DEFAULT_MAX_SIZE = Limits.max_size
 # How often the scheduler wakes to check timeouts when no worker has answered.
 POLL_SECONDS = 0.2
 # A worker gets this long to load the taxonomy and spaCy before it counts as broken.
@@ -41,6 +44,8 @@ class BatchOptions:
     paths: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
     max_memory: int | None = DEFAULT_MAX_MEMORY
+    max_pages: int | None = DEFAULT_MAX_PAGES
+    max_size: int | None = DEFAULT_MAX_SIZE
     cache_dir: str | None = None
 
 
@@ -124,9 +129,9 @@ def analyze_path(path: str, options: BatchOptions) -> FileResult:
 
     sha256 = None
     try:
-        name, data = read_source(path)
+        name, data = read_source(path, max_size=options.max_size)
         sha256 = hashlib.sha256(data).hexdigest()
-        document = cached_document(data, name, options.cache_dir)
+        document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
         taxonomy = load_taxonomy(options.taxonomy_files)
         report = report_for_document(document, taxonomy, paths=options.paths)
     except SkillgapError as error:
@@ -141,22 +146,11 @@ def analyze_path(path: str, options: BatchOptions) -> FileResult:
 # -- worker processes ---------------------------------------------------------------------------
 
 
-def _limit_memory(max_memory: int | None) -> None:
-    if not max_memory:
-        return
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
-    except (ImportError, ValueError, OSError):  # not available here; the timeout still guards
-        pass
-
-
 def _worker_main(connection: Connection, options: BatchOptions) -> None:
     """A worker: warm up once, then analyze the paths it is sent until told to stop."""
     # Ctrl-C is the parent's to handle: it stops the batch and ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _limit_memory(options.max_memory)
+    limit_memory(options.max_memory)
     from analyzer.mentions import matcher_for
     from skills import load_taxonomy
 
@@ -293,6 +287,8 @@ def analyze_folder(
     workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    max_pages: int | None = DEFAULT_MAX_PAGES,
+    max_size: int | None = DEFAULT_MAX_SIZE,
     recursive: bool = False,
     follow_symlinks: bool = False,
     taxonomy_files: Iterable[str | Path] = (),
@@ -313,6 +309,8 @@ def analyze_folder(
         paths=tuple(paths),
         timeout=timeout,
         max_memory=max_memory,
+        max_pages=max_pages,
+        max_size=max_size,
         cache_dir=str(cache_dir) if cache_dir else None,
     )
     hashes: dict[str, str] = {}

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from analyzer.document import Document, Line, read_document, sniff_format
+from analyzer.errors import ResourceLimitError
 
 # Bump whenever reading produces different lines for the same bytes.
 READER_VERSION = "1"
@@ -56,21 +57,25 @@ def _store(path: Path, document: Document) -> None:
         pass  # a cache that cannot be written only costs speed
 
 
-def cached_document(data: bytes, name: str, cache_dir: str | Path | None) -> Document:
+def cached_document(
+    data: bytes, name: str, cache_dir: str | Path | None, *, max_pages: int | None = None
+) -> Document:
     """The document of these bytes: from the cache when present, else read and stored.
 
     The cached document keeps the name it was first read under only for its text; the returned
     document carries this call's name.
     """
     if cache_dir is None:
-        return read_document(data, name)
+        return read_document(data, name, max_pages=max_pages)
     sniff_format(data, name)  # a cached text never excuses a name that disagrees with the content
     sha256 = hashlib.sha256(data).hexdigest()
     entry = _entry(Path(cache_dir), sha256)
     document = _load(entry)
     if document is None:
-        document = read_document(data, name)
+        document = read_document(data, name, max_pages=max_pages)
         _store(entry, document)
+    elif max_pages is not None and document.page_count > max_pages:
+        raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
     elif document.name != name:
         document = Document(
             name, document.format, sha256, document.page_count, document.lines, document.warnings

@@ -97,15 +97,26 @@ def analyze(
         bool, typer.Option("--explain", help="Show the resume line behind every skill.")
     ] = False,
     password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read the file.")
+    ] = 60.0,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 50,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")
+    ] = "20M",
+    max_memory: Annotated[
+        str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
+    ] = "2G",
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
     from analyzer.analysis import analyze as analyze_file
-    from skills import load_taxonomy
+    from analyzer.isolation import Limits
 
+    limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
     try:
-        loaded = load_taxonomy(taxonomy or ())
-        report = analyze_file(file, loaded, paths=path or (), password=password)
+        loaded = _taxonomy_or_none(taxonomy)
+        report = analyze_file(file, loaded, paths=path or (), password=password, limits=limits)
     except SkillgapError as error:
         _fail(str(error), error.exit_code, debug=debug)
     except Exception as error:  # noqa: BLE001 - any other failure is still one line, never a traceback
@@ -199,6 +210,10 @@ def batch(
     max_memory: Annotated[
         str, typer.Option("--max-memory", help="Memory limit per worker, e.g. 2G; 0 for none.")
     ] = "2G",
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 50,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")
+    ] = "20M",
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip files already in the output (by content hash).")
     ] = False,
@@ -243,6 +258,8 @@ def batch(
         workers=workers,
         timeout=timeout,
         max_memory=memory_limit,
+        max_pages=max_pages,
+        max_size=parse_size(max_size),
         recursive=recursive,
         follow_symlinks=follow_symlinks,
         taxonomy_files=taxonomy or (),
@@ -285,6 +302,15 @@ TaxonomyFiles = Annotated[
     list[Path] | None,
     typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
 ]
+
+
+def _taxonomy_or_none(files: list[Path] | None) -> Taxonomy | None:
+    """The user's taxonomy files loaded, or None for the shipped one (loaded while reading)."""
+    if not files:
+        return None
+    from skills import load_taxonomy
+
+    return load_taxonomy(files)
 
 
 def _load(files: list[Path] | None) -> Taxonomy:

@@ -17,6 +17,7 @@ from pathlib import Path
 from analyzer.errors import (
     InputNotFoundError,
     NotAFileError,
+    ResourceLimitError,
     UnreadableInputError,
     UnsupportedFormatError,
 )
@@ -159,12 +160,19 @@ def describe_content(data: bytes) -> str:
     return "text"
 
 
-def read_source(source: str | Path) -> tuple[str, bytes]:
+def _too_large(name: str, max_size: int) -> ResourceLimitError:
+    return ResourceLimitError(name, f"larger than {max_size / 1024**2:g} MiB (raise --max-size)")
+
+
+def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str, bytes]:
     """The display name and bytes of a path (or ``-`` for standard input), with typed errors."""
     if str(source) == STDIN_NAME:
         import sys
 
-        return STDIN_NAME, sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_size + 1 if max_size else -1)
+        if max_size and len(data) > max_size:
+            raise _too_large(STDIN_NAME, max_size)
+        return STDIN_NAME, data
     path = Path(source)
     name = str(source)
     if not path.exists():
@@ -174,21 +182,26 @@ def read_source(source: str | Path) -> tuple[str, bytes]:
     if not path.is_file():
         raise NotAFileError(name, "not a regular file")
     try:
+        if max_size and path.stat().st_size > max_size:
+            raise _too_large(name, max_size)
         return name, path.read_bytes()
     except PermissionError:
-        raise UnreadableInputError(name, "permission denied") from None
+        raise UnreadableInputError(name, "permission denied: check the file's read permission") from None
     except OSError as exc:
         raise UnreadableInputError(name, f"cannot read file ({exc.strerror or exc})") from None
 
 
-def read_document(data: bytes, name: str, *, password: str = "") -> Document:
-    """Read bytes (named ``name`` for format checks and messages) into a :class:`Document`."""
+def read_document(data: bytes, name: str, *, password: str = "", max_pages: int | None = None) -> Document:
+    """Read bytes (named ``name`` for format checks and messages) into a :class:`Document`.
+
+    A PDF with more than ``max_pages`` pages is refused rather than read in part.
+    """
     kind = sniff_format(data, name)
     digest = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
         from analyzer.pdf import read_pdf_lines
 
-        lines, page_count, warnings = read_pdf_lines(data, name, password=password)
+        lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
         return Document(name, "pdf", digest, page_count, lines, warnings)
     text = decode_text(data)
     markdown = Path(name).suffix.lower() in {".md", ".markdown"} or looks_like_markdown(text)

@@ -27,6 +27,10 @@ class SkillgapError(Exception):
         self.source = source
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors cross process boundaries (batch workers, the reading child) by pickling.
+        return (self.__class__, (self.source, self.message))
+
 
 class InputNotFoundError(SkillgapError):
     """The path does not exist."""
@@ -58,6 +62,10 @@ class EncryptedPdfError(SkillgapError):
 
 class NoTextLayerError(SkillgapError):
     """The PDF has pages but no extractable text: a scan or an image export that needs OCR."""
+
+
+class ResourceLimitError(SkillgapError):
+    """The file is larger, longer, slower or hungrier than the limits allow."""
 
 
 class TaxonomyError(SkillgapError):

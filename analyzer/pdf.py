@@ -9,6 +9,7 @@ import io
 import logging
 import re
 import statistics
+import zlib
 from collections.abc import Iterator
 
 from pdfminer.converter import PDFPageAggregator
@@ -17,6 +18,7 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 
 from analyzer.document import (
@@ -26,7 +28,7 @@ from analyzer.document import (
     remove_cid_codes,
     strip_bullet,
 )
-from analyzer.errors import DamagedPdfError, EncryptedPdfError, NoTextLayerError
+from analyzer.errors import DamagedPdfError, EncryptedPdfError, NoTextLayerError, ResourceLimitError
 from analyzer.layout import Fragment, Row, reading_order, row_text
 
 # Characters closer than this many character widths join one fragment. pdfminer's default (2.0)
@@ -36,6 +38,24 @@ CHAR_MARGIN = 1.0
 GARBLED_WARNING_SHARE = 0.05
 # pdfminer logs font quirks of real-world PDFs as warnings; they are not the user's concern.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+NO_TEXT_LAYER = "no text layer (a scan or image-only PDF): run OCR on it first, e.g. with ocrmypdf"
+UNREADABLE_FONTS = (
+    "its fonts give no readable text (no Unicode map): re-export the PDF with embedded text, or run OCR"
+)
+# What a malformed PDF makes pdfminer raise; each becomes DamagedPdfError with the class named.
+_BROKEN = (
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    RecursionError,
+    OverflowError,
+    ZeroDivisionError,
+    zlib.error,
+)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _WORD_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
 _SOFT_BREAK = re.compile(r"\u00ad$")
@@ -112,63 +132,90 @@ def join_word_breaks(raw_rows: list[str]) -> list[str]:
     return rows
 
 
-def read_pdf_lines(
-    data: bytes, name: str, *, password: str = ""
-) -> tuple[tuple[Line, ...], int, tuple[str, ...]]:
-    """Lines of a PDF in reading order, the page count and any warnings.
-
-    Raises :class:`EncryptedPdfError`, :class:`DamagedPdfError` or :class:`NoTextLayerError`.
-    """
+def _open(data: bytes, name: str, password: str) -> PDFDocument:
     try:
-        parser = PDFParser(io.BytesIO(data))
-        document = PDFDocument(parser, password=password)
+        return PDFDocument(PDFParser(io.BytesIO(data)), password=password)
     except PDFPasswordIncorrect:
         hint = "wrong password" if password else "encrypted; pass its password with --password"
         raise EncryptedPdfError(name, hint) from None
     except PDFEncryptionError as exc:
         raise EncryptedPdfError(name, f"encrypted with an unsupported method ({exc})") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise DamagedPdfError(
-            name, f"damaged PDF, cannot parse its structure ({exc.__class__.__name__})"
-        ) from None
+    except _BROKEN as exc:
+        raise DamagedPdfError(name, f"damaged PDF, cannot parse its structure ({_describe(exc)})") from None
 
+
+def _pages(document: PDFDocument, name: str, max_pages: int | None) -> list[PDFPage]:
+    pages = []
+    try:
+        for page in PDFPage.create_pages(document):
+            pages.append(page)
+            if max_pages is not None and len(pages) > max_pages:
+                raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
+    except _BROKEN as exc:
+        raise DamagedPdfError(name, f"damaged PDF, cannot find its pages ({_describe(exc)})") from None
+    if not pages:
+        raise DamagedPdfError(name, "the PDF has no pages")
+    return pages
+
+
+def _has_fonts(page: PDFPage) -> bool:
+    """Whether a page's resources name any font: without one it cannot show text."""
+    try:
+        resources = resolve1(page.resources) or {}
+        return bool(resolve1(resources.get("Font"))) if isinstance(resources, dict) else True
+    except _BROKEN:
+        return True  # undecided: let layout analysis find out
+
+
+def _page_lines(layout: LTPage, page_number: int) -> tuple[list[Line], int, int]:
+    rows = reading_order(_page_fragments(layout), layout.width)
+    raw = [row_text(row) for row in rows]
+    lines = []
+    for row, text in zip(rows, join_word_breaks(raw), strict=True):
+        line = _row_line(row, text, page_number, len(lines) + 1)
+        if line.text:
+            lines.append(line)
+    return lines, sum(len(text) for text in raw), sum(count_garbled(text) for text in raw)
+
+
+def read_pdf_lines(
+    data: bytes, name: str, *, password: str = "", max_pages: int | None = None
+) -> tuple[tuple[Line, ...], int, tuple[str, ...]]:
+    """Lines of a PDF in reading order, the page count and any warnings.
+
+    Raises :class:`EncryptedPdfError`, :class:`DamagedPdfError`, :class:`NoTextLayerError` or
+    :class:`ResourceLimitError` (more pages than ``max_pages``).
+    """
+    pages = _pages(_open(data, name, password), name, max_pages)
+    if not any(_has_fonts(page) for page in pages):
+        # A scan has no fonts at all: say so at once instead of analyzing the layout of images.
+        raise NoTextLayerError(name, NO_TEXT_LAYER)
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=_laparams())
     interpreter = PDFPageInterpreter(manager, device)
     lines: list[Line] = []
-    page_count = 0
     characters = garbled = 0
     try:
-        for page_number, page in enumerate(PDFPage.create_pages(document), start=1):
-            page_count = page_number
+        for page_number, page in enumerate(pages, start=1):
             interpreter.process_page(page)
-            layout = device.get_result()
-            rows = reading_order(_page_fragments(layout), layout.width)
-            raw = [row_text(row) for row in rows]
-            characters += sum(len(text) for text in raw)
-            garbled += sum(count_garbled(text) for text in raw)
-            joined = join_word_breaks(raw)
-            number = 0
-            for row, text in zip(rows, joined, strict=True):
-                line = _row_line(row, text, page_number, number + 1)
-                if line.text:
-                    number += 1
-                    lines.append(line)
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise DamagedPdfError(
-            name, f"damaged PDF, cannot read its pages ({exc.__class__.__name__})"
-        ) from None
-
-    if page_count == 0:
-        raise DamagedPdfError(name, "the PDF has no pages")
+            page_lines, page_characters, page_garbled = _page_lines(device.get_result(), page_number)
+            lines.extend(page_lines)
+            characters += page_characters
+            garbled += page_garbled
+    except _BROKEN as exc:
+        raise DamagedPdfError(name, f"damaged PDF, cannot read its pages ({_describe(exc)})") from None
     if not any(any(char.isalnum() for char in line.text) for line in lines):
-        raise NoTextLayerError(
-            name, "no text layer (a scan or image-only PDF): run OCR on it first, e.g. with ocrmypdf"
-        )
+        if garbled:
+            raise NoTextLayerError(name, UNREADABLE_FONTS)
+        raise NoTextLayerError(name, NO_TEXT_LAYER)
     warnings: list[str] = []
     if characters and garbled / characters >= GARBLED_WARNING_SHARE:
         warnings.append(
             f"{garbled / characters:.0%} of the text uses fonts without a Unicode map; "
             "some words may be missing"
         )
-    return tuple(lines), page_count, tuple(warnings)
+    return tuple(lines), len(pages), tuple(warnings)
+
+
+def _describe(exc: BaseException) -> str:
+    return "objects nested too deeply" if isinstance(exc, RecursionError) else exc.__class__.__name__

@@ -168,7 +168,7 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "huge.pdf").write_bytes(_long_pdf(150))
     (folder / "small.txt").write_text("Skills: Python")
-    results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, timeout=1.0)}
+    results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, timeout=1.0, max_pages=None)}
     assert results["huge.pdf"].status == "failed" and "timed out after 1 s" in results["huge.pdf"].error
     assert results["huge.pdf"].sha256
     assert results["small.txt"].status == "ok"
@@ -179,7 +179,10 @@ def test_a_runaway_allocation_fails_only_that_file(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "huge.pdf").write_bytes(_long_pdf(150))
     (folder / "small.txt").write_text("Skills: Python")
-    results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, max_memory=330 * 1024**2)}
+    results = {
+        Path(r.file).name: r
+        for r in analyze_folder(folder, workers=1, max_memory=330 * 1024**2, max_pages=None)
+    }
     assert results["huge.pdf"].status == "failed"
     assert results["small.txt"].status == "ok"
 
@@ -225,3 +228,11 @@ def test_a_missing_folder_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None
     assert (
         result.exit_code == 2 and result.stderr == f"skillgap: error: {tmp_path / 'nope'}: no such folder\n"
     )
+
+
+def test_a_pdf_over_the_page_limit_fails_with_the_limit_named(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "long.pdf").write_bytes(_long_pdf(5))
+    [result] = analyze_folder(folder, workers=1, max_pages=3)
+    assert (result.status, result.error) == ("failed", "has more than 3 pages (raise --max-pages)")

@@ -1,0 +1,517 @@
+"""The report as one self-contained HTML page: summary cards, inline SVG charts, tables.
+
+Nothing is fetched: the style sheet is inline, the charts are inline SVG, there is no script.
+Every piece of text that came from the resume, its file name or a taxonomy file is escaped with
+:func:`esc`. Chart marks carry the report's own numbers as data attributes (``data-path``,
+``data-coverage``, ``data-competency``, ``data-covered``) so a reader or a test can check them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names
+from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
+
+# Colours chosen for at least 4.5:1 against white where they carry text or meaning.
+BASE_CSS = """
+:root {
+  --ink: #1c2430; --muted: #4d5866; --line: #d9dee5; --soft: #f4f6f9; --paper: #ffffff;
+  --accent: #28579a; --ok: #1d7453; --ok-soft: #e3f2eb; --gap: #a8421a; --gap-soft: #fbeee7;
+  --track: #e7eaef; --warn: #7a5a00; --warn-soft: #fff6d9;
+  color-scheme: light;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--soft); color: var(--ink);
+  font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    "Noto Sans", "Liberation Sans", sans-serif;
+}
+main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+h1, h2, h3 { line-height: 1.25; margin: 0; }
+h1 { font-size: 1.75rem; font-weight: 700; letter-spacing: -0.01em; overflow-wrap: anywhere; }
+h2 { font-size: 1.3rem; font-weight: 650; margin: 36px 0 12px; }
+h3 { font-size: 1.05rem; font-weight: 650; margin: 20px 0 8px; }
+p { margin: 0 0 10px; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.eyebrow {
+  display: block; font-size: 0.8rem; font-weight: 600; letter-spacing: 0.08em;
+  text-transform: uppercase; color: var(--muted); margin-bottom: 4px;
+}
+.masthead { padding-bottom: 14px; border-bottom: 1px solid var(--line); }
+.meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 12px 0 0; padding: 0; }
+.meta div { display: flex; flex-direction: column; }
+.meta dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.card {
+  background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
+  padding: 16px 20px; margin: 0 0 16px; break-inside: avoid; page-break-inside: avoid;
+}
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
+.cards .card { margin: 0; }
+.card h3 { margin-top: 0; }
+.big { font-size: 2.4rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.sub { color: var(--muted); font-size: 0.9rem; }
+.badge {
+  display: inline-block; font-size: 0.75rem; font-weight: 650; padding: 1px 8px; border-radius: 999px;
+  border: 1px solid currentColor; vertical-align: middle; white-space: nowrap;
+}
+.badge.fit { color: var(--ok); background: var(--ok-soft); }
+.badge.core { color: var(--gap); }
+.badge.important { color: var(--warn); }
+.badge.nice { color: var(--muted); }
+.meter { height: 8px; background: var(--track); border-radius: 4px; overflow: hidden; margin: 8px 0 10px; }
+.meter span { display: block; height: 100%; background: var(--accent); }
+figure { margin: 0; }
+figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 6px; }
+svg { max-width: 100%; height: auto; display: block; }
+svg text { font-family: inherit; fill: var(--ink); }
+svg .lbl { font-size: 13px; }
+svg .small { font-size: 11px; fill: var(--muted); }
+svg .val { font-size: 13px; font-weight: 700; }
+svg .track { fill: var(--track); }
+svg .bar { fill: var(--accent); }
+svg .grid { stroke: var(--line); stroke-width: 1; }
+svg .axis { stroke: #8a94a3; stroke-width: 1; }
+svg .covered { fill: var(--ok); }
+svg .uncovered { fill: var(--paper); stroke: var(--gap); stroke-width: 2; }
+svg .na { font-size: 11px; fill: #6b7480; }
+svg .band { fill: var(--soft); }
+table { width: 100%; border-collapse: collapse; background: var(--paper); font-size: 0.92rem; }
+caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding: 0 0 6px; }
+th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid var(--line); }
+thead th {
+  font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted);
+  border-bottom: 2px solid var(--line); white-space: nowrap;
+}
+tbody th { font-weight: 600; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.yes { color: var(--ok); font-weight: 650; white-space: nowrap; }
+.no { color: var(--gap); font-weight: 650; white-space: nowrap; }
+.none { color: var(--muted); }
+.gaps { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
+.gaps li {
+  background: var(--paper); border: 1px solid var(--line); border-left: 4px solid var(--gap);
+  border-radius: 8px; padding: 10px 14px; break-inside: avoid; page-break-inside: avoid;
+}
+.gaps li.important { border-left-color: var(--warn); }
+.gaps li.nice { border-left-color: #8a94a3; }
+.gaps .name { font-weight: 650; }
+.chips { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.chips li {
+  border: 1px solid var(--line); border-left-width: 1px; background: var(--soft); border-radius: 6px;
+  padding: 2px 8px; font-size: 0.88rem;
+}
+.chips .hint { color: var(--muted); font-size: 0.8rem; }
+.ev { list-style: none; margin: 0; padding: 0; }
+.ev li + li { margin-top: 4px; }
+.where { color: var(--muted); font-size: 0.85rem; white-space: nowrap; }
+.line {
+  display: block; margin: 2px 0 0; padding: 3px 8px; border-left: 3px solid var(--line);
+  background: var(--soft); font-size: 0.88rem; overflow-wrap: anywhere;
+}
+mark { background: #fde9a6; color: inherit; padding: 0 1px; border-radius: 2px; }
+.warnings li { color: var(--warn); }
+.notice {
+  background: var(--warn-soft); border: 1px solid #e8d48a; border-radius: 8px; padding: 8px 12px;
+}
+footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+@media print {
+  body { background: none; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  .card, .gaps li, table { background: none; }
+  .chips li, .line, .notice, .badge.fit { background: none; }
+  svg .band { fill: none; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  figure, .card, .gaps li, tr { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+IMPORTANCE_LABEL = {"core": "core", "important": "important", "nice": "nice to have"}
+# Competency names longer than this are shortened in charts (the full name stays in the tooltip).
+CHART_NAME_LIMIT = 42
+TOP_GAPS_IN_CARD = 3
+
+
+def esc(value: object) -> str:
+    """Any text made inert in HTML, in element content and in quoted attributes alike."""
+    return html.escape(str(value), quote=True)
+
+
+def number(value: float) -> str:
+    """A number written exactly as the report holds it, for data attributes."""
+    return repr(float(value))
+
+
+def slug(value: str, index: int) -> str:
+    """A safe, unique id fragment from an arbitrary id and its position."""
+    return f"{re.sub(r'[^A-Za-z0-9_-]+', '-', value)[:40]}-{index}"
+
+
+def short(text: str, limit: int = CHART_NAME_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def text_width(text: str, size: float = 13) -> float:
+    """A generous estimate of the drawn width of text in a system sans-serif font."""
+    return len(text) * size * 0.56
+
+
+def document(title: str, body: str, *, extra_css: str = "", head_extra: str = "") -> str:
+    """A complete HTML5 page around ``body``."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="skillgap">\n'
+        f"<title>{esc(title)}</title>\n<style>{BASE_CSS}{extra_css}</style>\n{head_extra}</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def svg_open(width: float, height: float, title_id: str, title: str, desc: str = "") -> str:
+    """The opening of an accessible inline SVG chart: role, title and description."""
+    labelled = f"{title_id}-t" + (f" {title_id}-d" if desc else "")
+    out = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width:g} {height:g}" '
+        f'width="{width:g}" height="{height:g}" aria-labelledby="{labelled}">'
+        f'<title id="{title_id}-t">{esc(title)}</title>'
+    )
+    if desc:
+        out += f'<desc id="{title_id}-d">{esc(desc)}</desc>'
+    return out
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# --- single report ---------------------------------------------------------------------------
+
+
+def _masthead(report: Report) -> str:
+    source = report.source
+    rows = [
+        ("Best fit", best_fit_label(report)),
+        ("Pages", str(source.pages)),
+        ("Format", source.format),
+        ("Skills found", str(len(report.skills))),
+        ("Tool", f"skillgap {report.tool_version}"),
+        ("Taxonomy", report.taxonomy_version),
+    ]
+    items = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in rows)
+    return (
+        '<header class="masthead">'
+        f'<h1><span class="eyebrow">skillgap report</span>{esc(source.path)}</h1>'
+        f'<dl class="meta">{items}</dl></header>'
+    )
+
+
+def _covered_count(path: PathResult) -> int:
+    return sum(1 for item in path.competencies if item.covered)
+
+
+def _summary_card(report: Report, path: PathResult) -> str:
+    fit = ' <span class="badge fit">best fit</span>' if report.best_fit == path.id else ""
+    shown = _covered_count(path)
+    gaps = path.missing[:TOP_GAPS_IN_CARD]
+    if gaps:
+        names = ", ".join(esc(gap.name) for gap in gaps)
+        more = len(path.missing) - len(gaps)
+        extra = f" and {more} more" if more else ""
+        gap_text = f"<p><strong>Biggest gaps:</strong> {names}{extra}.</p>"
+    else:
+        gap_text = "<p><strong>No gaps:</strong> every competency of this path is shown.</p>"
+    return (
+        f'<section class="card" aria-labelledby="card-{esc(slug(path.id, 0))}">'
+        f'<h3 id="card-{esc(slug(path.id, 0))}">{esc(path.name)}{fit}</h3>'
+        f'<div class="big">{percent(path.coverage)}</div>'
+        f'<div class="meter" aria-hidden="true"><span style="width:{path.coverage * 100:.1f}%"></span></div>'
+        f'<p class="sub">{shown} of {len(path.competencies)} competencies shown, weighted by importance.</p>'
+        f"{gap_text}</section>"
+    )
+
+
+def coverage_chart(report: Report) -> str:
+    """A horizontal bar per path, its coverage as a percentage."""
+    label_w = max([text_width(path.name) for path in report.paths] + [80]) + 16
+    bar_w, row_h, top = 460, 40, 26
+    width = label_w + bar_w + 60
+    height = top + row_h * len(report.paths) + 8
+    words = "; ".join(f"{path.name} {percent(path.coverage)}" for path in report.paths)
+    title = f"Coverage per path: {words}." if report.paths else "No paths in this report."
+    fit = best_fit_label(report)
+    desc = f"Best fit: {fit}. Coverage is the weighted share of the path's competencies the resume shows."
+    out = [svg_open(width, height, "chart-coverage", title, desc)]
+    for tick in (0, 25, 50, 75, 100):
+        x = label_w + bar_w * tick / 100
+        out.append(f'<line class="grid" x1="{x:g}" x2="{x:g}" y1="{top - 6}" y2="{height - 8}"/>')
+        out.append(f'<text class="small" x="{x:g}" y="{top - 10}" text-anchor="middle">{tick}%</text>')
+    for index, path in enumerate(report.paths):
+        y = top + index * row_h + 6
+        filled = bar_w * max(0.0, min(1.0, path.coverage))
+        out.append(
+            f'<text class="lbl" x="{label_w - 10:g}" y="{y + 19}" text-anchor="end">{esc(path.name)}</text>'
+            f'<rect class="track" x="{label_w:g}" y="{y}" width="{bar_w}" height="26" rx="4"/>'
+            f'<rect class="bar" x="{label_w:g}" y="{y}" width="{filled:.1f}" height="26" rx="4" '
+            f'data-path="{esc(path.id)}" data-coverage="{number(path.coverage)}">'
+            f"<title>{esc(path.name)}: {percent(path.coverage)}</title></rect>"
+            f'<text class="val" x="{label_w + bar_w + 8:g}" y="{y + 19}">{percent(path.coverage)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _competency_rows(paths: tuple[PathResult, ...]) -> list[tuple[str, str]]:
+    """Every competency of any path, once, in the order the paths list them."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        for item in path.competencies:
+            seen.setdefault(item.id, item.name)
+    return list(seen.items())
+
+
+def _mark_radius(weight: float) -> float:
+    return 4.0 + 1.7 * max(0.5, min(float(weight), 4.0))
+
+
+def competency_chart(report: Report) -> str:
+    """A matrix: one row per competency, one column per path; a filled dot when covered, a hollow
+    dot when it is a gap, its size by weight; n/a when the path does not ask for it."""
+    rows = _competency_rows(report.paths)
+    by_path = [{item.id: item for item in path.competencies} for path in report.paths]
+    label_w = max([text_width(short(name)) for _, name in rows] + [120]) + 20
+    col_w, row_h, top = 150, 26, 46
+    width = label_w + col_w * len(report.paths) + 10
+    height = top + row_h * len(rows) + 40
+    counts = "; ".join(
+        f"{path.name} shows {_covered_count(path)} of {len(path.competencies)} competencies"
+        for path in report.paths
+    )
+    title = f"Competency coverage by path: {counts}." if report.paths else "No paths in this report."
+    gap_words = []
+    for path in report.paths:
+        names = ", ".join(gap.name for gap in path.missing) or "none"
+        gap_words.append(f"Gaps for {path.name}: {names}.")
+    desc = " ".join(gap_words) + " Filled dot: covered; hollow dot: gap; larger dots weigh more; n/a: not part of the path."
+    out = [svg_open(width, height, "chart-competencies", title, desc)]
+    for col, path in enumerate(report.paths):
+        cx = label_w + col_w * col + col_w / 2
+        out.append(f'<text class="lbl" x="{cx:g}" y="18" text-anchor="middle" font-weight="700">{esc(path.name)}</text>')
+        out.append(
+            f'<text class="small" x="{cx:g}" y="34" text-anchor="middle">'
+            f"{_covered_count(path)} of {len(path.competencies)} · {percent(path.coverage)}</text>"
+        )
+    for row, (comp_id, name) in enumerate(rows):
+        y = top + row * row_h
+        if row % 2 == 0:
+            out.append(f'<rect class="band" x="0" y="{y}" width="{width:g}" height="{row_h}"/>')
+        out.append(
+            f'<text class="lbl" x="{label_w - 12:g}" y="{y + 17}" text-anchor="end">{esc(short(name))}'
+            f"<title>{esc(name)}</title></text>"
+        )
+        for col, path in enumerate(report.paths):
+            cx = label_w + col_w * col + col_w / 2 - 22
+            item = by_path[col].get(comp_id)
+            if item is None:
+                out.append(
+                    f'<text class="na" x="{cx + 22:g}" y="{y + 17}" text-anchor="middle" '
+                    f'data-path="{esc(path.id)}" data-competency="{esc(comp_id)}" data-applicable="false">'
+                    f"n/a<title>{esc(name)}: not part of {esc(path.name)}</title></text>"
+                )
+                continue
+            out.append(_competency_mark(report, path, item, cx, y + row_h / 2))
+            out.append(
+                f'<text class="small" x="{cx + 16:g}" y="{y + 17}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</text>'
+            )
+    legend_y = top + row_h * len(rows) + 22
+    out.append(
+        f'<circle class="covered" cx="{label_w - 200:g}" cy="{legend_y - 4}" r="6"/>'
+        f'<text class="small" x="{label_w - 190:g}" y="{legend_y}">covered</text>'
+        f'<circle class="uncovered" cx="{label_w - 120:g}" cy="{legend_y - 4}" r="6"/>'
+        f'<text class="small" x="{label_w - 110:g}" y="{legend_y}">gap</text>'
+        f'<text class="small" x="{label_w - 70:g}" y="{legend_y}">Dot size: weight (core 3, important 2, nice 1)</text>'
+    )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _competency_mark(report: Report, path: PathResult, item: CompetencyResult, cx: float, cy: float) -> str:
+    state = "covered" if item.covered else "gap"
+    by = ", ".join(skill_names(report, item.skills))
+    tip = f"{path.name}: {item.name}, {state} ({item.importance}, weight {item.weight:g})"
+    if by:
+        tip += f", shown by {by}"
+    radius = _mark_radius(item.weight)
+    if item.covered:
+        radius += 0.0
+    else:
+        radius -= 1.0
+    return (
+        f'<circle class="{"covered" if item.covered else "uncovered"}" cx="{cx:g}" cy="{cy:g}" r="{radius:.1f}" '
+        f'data-path="{esc(path.id)}" data-competency="{esc(item.id)}" '
+        f'data-covered="{"true" if item.covered else "false"}" data-weight="{number(item.weight)}">'
+        f"<title>{esc(tip)}</title></circle>"
+    )
+
+
+def _competency_table(report: Report, path: PathResult) -> str:
+    rows = []
+    for item in ordered_competencies(path):
+        mark = '<span class="yes">✓ Covered</span>' if item.covered else '<span class="no">✗ Gap</span>'
+        names = skill_names(report, item.skills)
+        by = ", ".join(esc(name) for name in names) if names else '<span class="none">—</span>'
+        rows.append(
+            f"<tr><td>{mark}</td><th scope=\"row\">{esc(item.name)}</th>"
+            f'<td><span class="badge {esc(item.importance)}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>'
+            f'<td class="num">{item.weight:g}</td><td>{by}</td></tr>'
+        )
+    return (
+        f"<table><caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
+        "competencies covered; covered first, then by importance.</caption>"
+        '<thead><tr><th scope="col">Status</th><th scope="col">Competency</th>'
+        '<th scope="col">Importance</th><th scope="col" class="num">Weight</th>'
+        '<th scope="col">Shown by</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _gap_list(path: PathResult) -> str:
+    if not path.missing:
+        return "<p>No gaps: the resume shows every competency of this path.</p>"
+    items = []
+    for gap in path.missing:
+        chips = []
+        for skill in gap.suggested_skills:
+            hints = []
+            if skill.covers > 1:
+                hints.append(f"closes {skill.covers} gaps")
+            if skill.hot:
+                hints.append("★ in demand")
+            hint = f' <span class="hint">({esc(", ".join(hints))})</span>' if hints else ""
+            chips.append(f"<li>{esc(skill.name)}{hint}</li>")
+        learn = (
+            f'<ul class="chips" aria-label="Learn next for {esc(gap.name)}">{"".join(chips)}</ul>'
+            if chips
+            else '<p class="sub">No suggestion in the taxonomy.</p>'
+        )
+        label = IMPORTANCE_LABEL.get(gap.importance, gap.importance)
+        items.append(
+            f'<li class="{esc(gap.importance)}"><span class="name">{esc(gap.name)}</span> '
+            f'<span class="badge {esc(gap.importance)}">{esc(label)} · weight {gap.weight:g}</span>'
+            f'<div class="sub">Learn next:</div>{learn}</li>'
+        )
+    return f'<ul class="gaps">{"".join(items)}</ul>'
+
+
+def _path_section(report: Report, path: PathResult, index: int) -> str:
+    anchor = f"path-{esc(slug(path.id, index))}"
+    fit = " (best fit)" if report.best_fit == path.id else ""
+    return (
+        f'<section aria-labelledby="{anchor}">'
+        f'<h2 id="{anchor}">{esc(path.name)}: {percent(path.coverage)}{fit}</h2>'
+        f"<h3>Competencies</h3>{_competency_table(report, path)}"
+        f"<h3>Gaps and what to learn next</h3>{_gap_list(path)}</section>"
+    )
+
+
+def _highlight(line: str, text: str) -> str:
+    """The line escaped, with the first occurrence of ``text`` marked."""
+    at = line.find(text) if text else -1
+    if at < 0:
+        at = line.lower().find(text.lower()) if text else -1
+    if at < 0:
+        return esc(line)
+    end = at + len(text)
+    return f"{esc(line[:at])}<mark>{esc(line[at:end])}</mark>{esc(line[end:])}"
+
+
+def _evidence_item(item: Evidence, explain: bool) -> str:
+    where = f"{item.section}, page {item.page}, line {item.line}"
+    out = f'<li>“{esc(item.text)}” <span class="where">{esc(where)}</span>'
+    if explain and item.line_text:
+        out += f'<q class="line">{_highlight(item.line_text, item.text)}</q>'
+    return out + "</li>"
+
+
+def _skill_rows(skills: tuple[SkillFound, ...], explain: bool) -> str:
+    rows = []
+    for skill in skills:
+        evidence = "".join(_evidence_item(item, explain) for item in skill.evidence)
+        rows.append(
+            f'<tr><th scope="row">{esc(skill.name)}</th><td>{esc(skill.kind)}</td>'
+            f'<td><ul class="ev">{evidence}</ul></td></tr>'
+        )
+    return "".join(rows)
+
+
+def _skills_section(report: Report, explain: bool) -> str:
+    head = f'<h2 id="skills">Skills found ({len(report.skills)})</h2>'
+    if not report.skills:
+        return f"<section>{head}<p>No skills from the taxonomy were found.</p></section>"
+    note = (
+        "Each piece of evidence shows the text as written, its section, page and line, and the whole line."
+        if explain
+        else "Each piece of evidence shows the text as written with its section, page and line."
+    )
+    return (
+        f'<section aria-labelledby="skills">{head}<table><caption>{note}</caption>'
+        '<thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>'
+        f"<tbody>{_skill_rows(report.skills, explain)}</tbody></table></section>"
+    )
+
+
+def _learning_section(report: Report, explain: bool) -> str:
+    if not report.learning:
+        return ""
+    return (
+        '<section aria-labelledby="learning"><h2 id="learning">Learning (not counted)</h2>'
+        "<p>Named as being learned, so they cover no competency.</p>"
+        '<table><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th>'
+        f"</tr></thead><tbody>{_skill_rows(report.learning, explain)}</tbody></table></section>"
+    )
+
+
+def _warnings_section(report: Report) -> str:
+    if not report.warnings:
+        return ""
+    items = "".join(f"<li>{esc(warning)}</li>" for warning in report.warnings)
+    return f'<section aria-labelledby="warnings"><h2 id="warnings">Warnings</h2><ul class="warnings notice">{items}</ul></section>'
+
+
+def render_html(report: Report, *, explain: bool = False) -> str:
+    """The whole report as one self-contained HTML page."""
+    cards = "".join(_summary_card(report, path) for path in report.paths)
+    body = [
+        _masthead(report),
+        '<section aria-labelledby="glance"><h2 id="glance">At a glance</h2>',
+        f'<div class="cards">{cards}</div>' if cards else "<p>No paths in this report.</p>",
+        '<figure class="card" style="margin-top:16px">',
+        coverage_chart(report),
+        "<figcaption>Coverage: the weighted share of each path's competencies the resume shows "
+        "(core 3, important 2, nice to have 1).</figcaption></figure></section>",
+    ]
+    if report.paths:
+        body += [
+            '<section aria-labelledby="matrix"><h2 id="matrix">Competencies across paths</h2>',
+            '<figure class="card">',
+            competency_chart(report),
+            "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
+            "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>",
+        ]
+    body += [_path_section(report, path, index) for index, path in enumerate(report.paths)]
+    body += [_skills_section(report, explain), _learning_section(report, explain), _warnings_section(report)]
+    body.append(
+        f"<footer>Made by skillgap {esc(report.tool_version)} with taxonomy {esc(report.taxonomy_version)}. "
+        f"Source SHA-256: {esc(report.source.sha256)}. Includes information from O*NET (onetcenter.org), "
+        "USDOL/ETA, under CC BY 4.0.</footer>"
+    )
+    return document(f"skillgap report: {report.source.path}", "\n".join(part for part in body if part))
