@@ -44,6 +44,43 @@ FUZZY_MAX_EDITS = {False: 1, True: 2}
 # words, and a near miss of one is usually another concept.
 FUZZY_KINDS = frozenset({"language", "framework", "library", "tool", "platform", "cloud_service", "database"})
 MAX_COMPACT_TOKENS = 4
+# Skills that name a field of work rather than a technology; in a job title they claim nothing.
+FIELD_KINDS = frozenset({"concept", "method", "practice"})
+ROLE_NOUNS = frozenset(
+    {
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "scientist",
+        "scientists",
+        "analyst",
+        "analysts",
+        "architect",
+        "architects",
+        "researcher",
+        "researchers",
+        "manager",
+        "managers",
+        "intern",
+        "interns",
+        "internship",
+        "specialist",
+        "specialists",
+        "consultant",
+        "consultants",
+        "lead",
+        "director",
+        "team",
+        "teams",
+        "group",
+        "department",
+        "club",
+        "society",
+        "lab",
+        "labs",
+    }
+)
 LIST_SEPARATORS = frozenset({",", ";", "/", "|", "•", "·", "&", "and", "or", "(", ")", ":", "+", "-", "–"})
 CLAUSE_END = re.compile(r"[.;!?\n]")
 LEARNING_CUES = re.compile(
@@ -172,6 +209,8 @@ class SkillMatcher:
         mentions = []
         for candidate in chosen:
             span = doc[candidate.start : candidate.end]
+            if self._names_a_role(doc, candidate, line_of):
+                continue
             learning = (
                 _in_learning_clause(text, span.start_char, clause_starts)
                 or lines[line_of[candidate.start]].section == LEARNING
@@ -199,6 +238,15 @@ class SkillMatcher:
                 )
             )
         return mentions
+
+    def _names_a_role(self, doc: Doc, candidate: _Candidate, line_of: Sequence[int]) -> bool:
+        """Whether a field is named as part of a job title or team ("ML Engineer", "data
+        science team"): that says where someone worked, not what they can do. Technologies in
+        titles ("Python Developer") still count."""
+        if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
+            return False
+        following = _neighbour_words(doc, candidate.end - 1, 1, line_of)
+        return bool(following) and following[0] in ROLE_NOUNS
 
     def _exact(self, doc: Doc) -> list[_Candidate]:
         found = []
@@ -237,12 +285,14 @@ class SkillMatcher:
             word = token.text
             if len(word) < FUZZY_MIN_LENGTH or not _WORDLIKE.match(word) or token.is_stop:
                 continue
-            # A typo is taken for a name only where names are listed, or where a capital letter
-            # that no sentence start explains marks the word as one.
-            in_list = lines[line_of[token.i]].section == SKILLS or _between_separators(
-                doc, token.i, token.i + 1, line_of
+            # A typo is taken for a name only in the skills section, or where a capital letter
+            # marks the word as a name: in a list, or mid-sentence where no sentence start explains it.
+            in_skills = lines[line_of[token.i]].section == SKILLS
+            capitalized = word[0].isupper() and (
+                _between_separators(doc, token.i, token.i + 1, line_of)
+                or not _starts_clause(doc, token.i, line_of)
             )
-            if not (in_list or (word[0].isupper() and not _starts_clause(doc, token.i, line_of))):
+            if not (in_skills or capitalized):
                 continue
             key = compact_key(word)
             if key in self.by_compact or key in self.ambiguous_surfaces:

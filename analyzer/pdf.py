@@ -56,6 +56,11 @@ _BROKEN = (
     ZeroDivisionError,
     zlib.error,
 )
+# Running headers and footers live in this share of the page at its top and bottom.
+RUNNING_MARGIN = 0.09
+_DIGITS = re.compile(r"\d+")
+# A page number: "3", "Page 3", "3 / 4", "Page 3 of 4", "- 3 -" (a year is no page number).
+_PAGE_NUMBER = re.compile(r"(?i)(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–]")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _WORD_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
 _SOFT_BREAK = re.compile(r"\u00ad$")
@@ -194,16 +199,20 @@ def read_pdf_lines(
     device = PDFPageAggregator(manager, laparams=_laparams())
     interpreter = PDFPageInterpreter(manager, device)
     lines: list[Line] = []
+    page_heights: dict[int, float] = {}
     characters = garbled = 0
     try:
         for page_number, page in enumerate(pages, start=1):
             interpreter.process_page(page)
-            page_lines, page_characters, page_garbled = _page_lines(device.get_result(), page_number)
+            layout = device.get_result()
+            page_heights[page_number] = layout.height
+            page_lines, page_characters, page_garbled = _page_lines(layout, page_number)
             lines.extend(page_lines)
             characters += page_characters
             garbled += page_garbled
     except _BROKEN as exc:
         raise DamagedPdfError(name, f"damaged PDF, cannot read its pages ({_describe(exc)})") from None
+    lines = drop_running_lines(lines, page_heights)
     if not any(any(char.isalnum() for char in line.text) for line in lines):
         if garbled:
             raise NoTextLayerError(name, UNREADABLE_FONTS)
@@ -215,6 +224,42 @@ def read_pdf_lines(
             "some words may be missing"
         )
     return tuple(lines), len(pages), tuple(warnings)
+
+
+def _running_key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.casefold().split()))
+
+
+def drop_running_lines(lines: list[Line], page_heights: dict[int, float]) -> list[Line]:
+    """Lines without running headers and footers: page numbers, and text that repeats in the top
+    or bottom margin of several pages (a name, "Page 2 of 3", a contact footer)."""
+
+    def in_margin(line: Line) -> bool:
+        height = page_heights.get(line.page, 0.0)
+        return height > 0 and (
+            line.top < height * RUNNING_MARGIN or line.bottom > height * (1 - RUNNING_MARGIN)
+        )
+
+    pages_with: dict[str, set[int]] = {}
+    for line in lines:
+        if in_margin(line):
+            pages_with.setdefault(_running_key(line.text), set()).add(line.page)
+    repeated = {key for key, pages in pages_with.items() if len(pages) >= 2}
+    kept = [
+        line
+        for line in lines
+        if not (
+            in_margin(line) and (_running_key(line.text) in repeated or _PAGE_NUMBER.fullmatch(line.text))
+        )
+    ]
+    if len(kept) == len(lines):
+        return kept
+    # Numbers restart on every page, so what is left is renumbered.
+    renumbered: list[Line] = []
+    for line in kept:
+        number = 1 if not renumbered or renumbered[-1].page != line.page else renumbered[-1].number + 1
+        renumbered.append(Line(**{**line.__dict__, "number": number}))
+    return renumbered
 
 
 def _describe(exc: BaseException) -> str:

@@ -8,6 +8,9 @@ overrides the shipped data by id. Everything here is plain data: no code runs fr
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -241,9 +244,34 @@ class _Place:
         return f"{self.file}: line {line}, [[{self.table}]] {self.item_id!r}"
 
 
+def _parse(text: str) -> dict[str, Any]:
+    """A TOML text's data, read back from the parsed-data cache when this exact text was seen.
+
+    Parsing TOML in pure Python is most of a taxonomy's load time; JSON of the same data loads
+    several times faster, and every command pays the load.
+    """
+    from analyzer.cache import default_cache_dir
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    entry = default_cache_dir() / "taxonomy" / f"{digest}.json"
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = tomllib.loads(text)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, entry)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs speed
+    return data
+
+
 def _gather(draft: _Draft, name: str, text: str) -> None:
     try:
-        data = tomllib.loads(text)
+        data = _parse(text)
     except tomllib.TOMLDecodeError as exc:
         draft.problem(name, f"not valid TOML ({exc})")
         return
@@ -423,12 +451,15 @@ def validate_references(
     skills: Mapping[str, Skill],
     skill_places: Mapping[str, _Place],
     path_places: Mapping[str, _Place],
-) -> list[tuple[str, str]]:
-    """Every cross-reference problem as (place, message), in file order."""
-    problems: list[tuple[str, str]] = []
+) -> list[tuple[object, str]]:
+    """Every cross-reference problem as (place, message), in file order.
+
+    Places are turned into text only for problems: finding a line number costs a search.
+    """
+    problems: list[tuple[object, str]] = []
     owners: dict[str, str] = {}
     for skill in skills.values():
-        place = str(skill_places.get(skill.id, skill.id))
+        place = skill_places.get(skill.id, skill.id)
         if not skill.competencies:
             problems.append((place, f"skill {skill.id!r} evidences no competency"))
         for cid in skill.competencies:
@@ -443,7 +474,7 @@ def validate_references(
             if owner != skill.id:
                 problems.append((place, f"alias {surface!r} of {skill.id!r} is already claimed by {owner!r}"))
     for path in paths.values():
-        place = str(path_places.get(path.id, path.id))
+        place = path_places.get(path.id, path.id)
         for entry in path.competencies:
             if entry.id not in competencies:
                 problems.append((place, f"path {path.id!r}: unknown competency {entry.id!r}"))

@@ -147,3 +147,29 @@ def test_standard_input_and_names_without_extension_are_text() -> None:
 def test_pdf_signature_may_follow_leading_junk(tmp_path: Path) -> None:
     data = b"\n\n   " + render_resume(COLUMNS)
     assert "Casey Doe" in _texts(data)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped() -> None:
+    import io
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    for page in (1, 2):
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, 800, "Casey Doe - Resume")
+        canvas.drawString(480, 800, f"Page {page} of 2")
+        canvas.drawString(72, 30, "casey@example.com | +1 555 0100")
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(72, 700, f"Body text of page {page} about Python services.")
+        canvas.showPage()
+    canvas.save()
+    texts = _texts(buffer.getvalue())
+    assert texts == [
+        "Body text of page 1 about Python services.",
+        "Body text of page 2 about Python services.",
+    ]
+
+
+def test_a_line_in_the_margin_of_one_page_only_is_kept() -> None:
+    data = _draw([(72, 820, "Jane Doe"), (72, 700, "Body"), (72, 20, "2019")])
+    assert _texts(data) == ["Jane Doe", "Body", "2019"]

@@ -164,3 +164,19 @@ def test_a_learning_section_lists_no_claims() -> None:
 )
 def test_moving_toward_or_studying_a_field_is_not_a_claim(sentence: str) -> None:
     assert not {"Machine learning", "Deep learning"} & names(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Machine Learning Engineer, Acme (2020 - 2023)", "Member of the data science team.", "DevOps Engineer"],
+)
+def test_a_field_named_in_a_job_title_or_team_is_not_a_claim(text: str) -> None:
+    assert not names(text) & {"Machine learning", "Data science", "DevOps"}
+
+
+def test_a_technology_in_a_job_title_still_counts() -> None:
+    assert "Python" in names("Senior Python Developer, Acme (2020 - 2023)")
+
+
+def test_lowercase_words_in_brackets_are_not_fuzzy_matched() -> None:
+    assert names("LANGUAGES\nEnglish (fluent), Spanish (native)") == set()

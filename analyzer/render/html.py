@@ -60,9 +60,12 @@ a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outlin
   border: 1px solid currentColor; vertical-align: middle; white-space: nowrap;
 }
 .badge.fit { color: var(--ok); background: var(--ok-soft); }
-.badge.core { color: var(--gap); }
-.badge.important { color: var(--warn); }
+.badge.core { color: var(--ink); border-width: 2px; }
+.badge.important { color: var(--accent); }
 .badge.nice { color: var(--muted); }
+.badge.ok { color: var(--ok); }
+.badge.failed { color: var(--gap); background: var(--gap-soft); }
+.badge.skipped { color: var(--muted); }
 .meter { height: 8px; background: var(--track); border-radius: 4px; overflow: hidden; margin: 8px 0 10px; }
 .meter span { display: block; height: 100%; background: var(--accent); }
 figure { margin: 0; }
@@ -243,7 +246,7 @@ def _summary_card(report: Report, path: PathResult) -> str:
 def coverage_chart(report: Report) -> str:
     """A horizontal bar per path, its coverage as a percentage."""
     label_w = max([text_width(path.name) for path in report.paths] + [80]) + 16
-    bar_w, row_h, top = 460, 40, 26
+    bar_w, row_h, top = 640, 40, 26
     width = label_w + bar_w + 60
     height = top + row_h * len(report.paths) + 8
     words = "; ".join(f"{path.name} {percent(path.coverage)}" for path in report.paths)
@@ -289,7 +292,7 @@ def competency_chart(report: Report) -> str:
     rows = _competency_rows(report.paths)
     by_path = [{item.id: item for item in path.competencies} for path in report.paths]
     label_w = max([text_width(short(name)) for _, name in rows] + [120]) + 20
-    col_w, row_h, top = 150, 26, 46
+    col_w, row_h, top = 190, 26, 46
     width = label_w + col_w * len(report.paths) + 10
     height = top + row_h * len(rows) + 40
     counts = "; ".join(
@@ -301,11 +304,16 @@ def competency_chart(report: Report) -> str:
     for path in report.paths:
         names = ", ".join(gap.name for gap in path.missing) or "none"
         gap_words.append(f"Gaps for {path.name}: {names}.")
-    desc = " ".join(gap_words) + " Filled dot: covered; hollow dot: gap; larger dots weigh more; n/a: not part of the path."
+    desc = (
+        " ".join(gap_words)
+        + " Filled dot: covered; hollow dot: gap; larger dots weigh more; n/a: not part of the path."
+    )
     out = [svg_open(width, height, "chart-competencies", title, desc)]
     for col, path in enumerate(report.paths):
         cx = label_w + col_w * col + col_w / 2
-        out.append(f'<text class="lbl" x="{cx:g}" y="18" text-anchor="middle" font-weight="700">{esc(path.name)}</text>')
+        out.append(
+            f'<text class="lbl" x="{cx:g}" y="18" text-anchor="middle" font-weight="700">{esc(path.name)}</text>'
+        )
         out.append(
             f'<text class="small" x="{cx:g}" y="34" text-anchor="middle">'
             f"{_covered_count(path)} of {len(path.competencies)} · {percent(path.coverage)}</text>"
@@ -350,11 +358,7 @@ def _competency_mark(report: Report, path: PathResult, item: CompetencyResult, c
     tip = f"{path.name}: {item.name}, {state} ({item.importance}, weight {item.weight:g})"
     if by:
         tip += f", shown by {by}"
-    radius = _mark_radius(item.weight)
-    if item.covered:
-        radius += 0.0
-    else:
-        radius -= 1.0
+    radius = _mark_radius(item.weight) - (0 if item.covered else 1.0)
     return (
         f'<circle class="{"covered" if item.covered else "uncovered"}" cx="{cx:g}" cy="{cy:g}" r="{radius:.1f}" '
         f'data-path="{esc(path.id)}" data-competency="{esc(item.id)}" '
@@ -370,7 +374,7 @@ def _competency_table(report: Report, path: PathResult) -> str:
         names = skill_names(report, item.skills)
         by = ", ".join(esc(name) for name in names) if names else '<span class="none">—</span>'
         rows.append(
-            f"<tr><td>{mark}</td><th scope=\"row\">{esc(item.name)}</th>"
+            f'<tr><td>{mark}</td><th scope="row">{esc(item.name)}</th>'
             f'<td><span class="badge {esc(item.importance)}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>'
             f'<td class="num">{item.weight:g}</td><td>{by}</td></tr>'
         )
@@ -496,16 +500,20 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         f'<div class="cards">{cards}</div>' if cards else "<p>No paths in this report.</p>",
         '<figure class="card" style="margin-top:16px">',
         coverage_chart(report),
-        "<figcaption>Coverage: the weighted share of each path's competencies the resume shows "
-        "(core 3, important 2, nice to have 1).</figcaption></figure></section>",
+        (
+            "<figcaption>Coverage: the weighted share of each path's competencies the resume shows "
+            "(core 3, important 2, nice to have 1).</figcaption></figure></section>"
+        ),
     ]
     if report.paths:
         body += [
             '<section aria-labelledby="matrix"><h2 id="matrix">Competencies across paths</h2>',
             '<figure class="card">',
             competency_chart(report),
-            "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
-            "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>",
+            (
+                "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
+                "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>"
+            ),
         ]
     body += [_path_section(report, path, index) for index, path in enumerate(report.paths)]
     body += [_skills_section(report, explain), _learning_section(report, explain), _warnings_section(report)]

@@ -1,0 +1,235 @@
+"""Speed and memory of skillgap against its own floors, as ratios measured in one run.
+
+    pip install '.[test]'            # reportlab draws the generated resumes
+    python benchmarks/bench.py       # about 5 minutes on 2 cores
+    python benchmarks/bench.py --files 100 --memory-files 100,500   # quicker
+
+Prints one line per measurement with the ratio and the goal it is checked against:
+
+- batch, one worker, against bare pdfminer.six text extraction of the same files (goal ≤ 1.3×);
+- batch, two workers, against one worker (goal ≥ 1.7× faster on a 2-core machine);
+- a --resume rerun of a finished folder against the first run (goal < 10 %);
+- a rerun with a changed taxonomy, text cache warm, against the first run (goal ≥ 5× faster);
+- peak memory of a batch over the small and the large folder (goal: flat);
+- `skillgap analyze` of one PDF against its dependencies' floor: a process that imports spaCy,
+  builds a blank English pipeline and extracts the PDF's text with pdfminer.six (goal ≤ 1.3×);
+- `skillgap --help` and `--version` (goal < 0.5 s);
+- recognizing a PDF without a text layer (goal: milliseconds).
+
+Timings are the best of a few repetitions, alternating the compared commands, so that other
+load on a shared machine disturbs both sides alike. Nothing here is a test: it only reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.resume_pdf import LAYOUTS, Resume, Section, image_only_pdf, render_resume  # noqa: E402
+
+SKILL_SETS = (
+    "Python, PyTorch, scikit-learn, Docker, Kubernetes, AWS SageMaker, MLflow",
+    "Python, LangChain, OpenAI API, FastAPI, PostgreSQL, pgvector, React",
+    "SQL, pandas, Tableau, Airflow, dbt, Snowflake, statistics",
+    "Java, Spring Boot, Kafka, Redis, Terraform, GitHub Actions, Go",
+)
+FLOOR_SCRIPT = """
+import sys
+import spacy
+spacy.blank("en")
+from pdfminer.high_level import extract_text
+extract_text(sys.argv[1])
+"""
+BARE_EXTRACTION = """
+import sys
+from pathlib import Path
+from pdfminer.high_level import extract_text
+for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
+    extract_text(path)
+"""
+PEAK_MEMORY = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def make_resume(index: int) -> Resume:
+    skills = SKILL_SETS[index % len(SKILL_SETS)]
+    bullets = tuple(
+        f"• Shipped project {index}-{n} using {skills.split(', ')[n % 7]}, cutting cost by {n + 5}%."
+        for n in range(12)
+    )
+    return Resume(
+        name=f"Candidate {index}",
+        contact=f"candidate{index}@example.com | +1 555 {index:04d}",
+        main=(
+            Section("Summary", (f"Engineer with {index % 9 + 2} years of experience building products.",)),
+            Section("Experience", bullets),
+            Section("Education", ("B.S. Computer Science, State University",)),
+        ),
+        side=(Section("Skills", (skills,)),),
+    )
+
+
+def make_folder(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        layout = LAYOUTS[index % len(LAYOUTS)]
+        (folder / f"resume_{index:05d}.pdf").write_bytes(render_resume(make_resume(index), layout))
+    return folder
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def best_of(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """The best wall time of each command, running them in turn ``repeat`` times."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(timed(command))
+    return {name: min(values) for name, values in times.items()}
+
+
+def report(label: str, value: str, goal: str, met: bool) -> None:
+    print(f"{label:<58} {value:>12}   goal {goal:<10} {'met' if met else 'NOT MET'}")
+
+
+def skillgap(*args: str) -> list[str]:
+    return [sys.executable, "-m", "analyzer", *args]
+
+
+def bench_batch(work: Path, files: int, repeat: int) -> None:
+    folder = make_folder(work / "batch", files)
+    cache = work / "cache"
+    out = work / "out.jsonl"
+    extra = work / "extra.toml"
+    extra.write_text(
+        'version = "bench"\n[[skill]]\nid = "bench_tool"\nname = "Benchtool"\nkind = "tool"\n'
+        'competencies = ["programming"]\n'
+    )
+    bare = [sys.executable, "-c", BARE_EXTRACTION, str(folder)]
+    one = skillgap("batch", str(folder), "--workers", "1", "--no-cache", "-q", "-o", str(out))
+    two = skillgap("batch", str(folder), "--workers", "2", "--no-cache", "-q", "-o", str(out))
+    times = best_of({"bare": bare, "one": one, "two": two}, repeat)
+    ratio = times["one"] / times["bare"]
+    report(
+        f"batch of {files} PDFs, 1 worker / bare pdfminer extract_text",
+        f"{ratio:.2f}x",
+        "<= 1.3x",
+        ratio <= 1.3,
+    )
+    speedup = times["one"] / times["two"]
+    report("batch, 2 workers speed-up over 1 worker", f"{speedup:.2f}x", ">= 1.7x", speedup >= 1.7)
+
+    shutil.rmtree(cache, ignore_errors=True)
+    first = timed(skillgap("batch", str(folder), "-q", "-o", str(out), "--cache-dir", str(cache)))
+    resumed = timed(
+        skillgap("batch", str(folder), "-q", "-o", str(out), "--cache-dir", str(cache), "--resume")
+    )
+    share = resumed / first
+    report("--resume rerun of a finished folder / first run", f"{share:.1%}", "< 10%", share < 0.10)
+    changed = timed(
+        skillgap(
+            "batch",
+            str(folder),
+            "-q",
+            "-o",
+            str(work / "o2.jsonl"),
+            "--cache-dir",
+            str(cache),
+            "--taxonomy",
+            str(extra),
+        )
+    )
+    faster = first / changed
+    report("rerun with a changed taxonomy (cache warm): speed-up", f"{faster:.1f}x", ">= 5x", faster >= 5)
+
+
+def bench_memory(work: Path, sizes: list[int]) -> None:
+    peaks = []
+    for size in sizes:
+        folder = make_folder(work / f"memory_{size}", size)
+        command = skillgap("batch", str(folder), "--no-cache", "-q", "-o", str(work / f"m{size}.csv"))
+        output = subprocess.run(
+            [sys.executable, "-c", PEAK_MEMORY, *command], capture_output=True, text=True, check=False
+        ).stdout
+        peaks.append(int(output.strip() or 0) / 1024)
+        shutil.rmtree(folder)
+    growth = peaks[-1] / peaks[0]
+    detail = " -> ".join(f"{size}: {peak:.0f} MiB" for size, peak in zip(sizes, peaks, strict=True))
+    report(f"peak memory of one process ({detail})", f"{growth:.2f}x", "<= 1.1x", growth <= 1.1)
+
+
+def bench_single(work: Path, repeat: int) -> None:
+    pdf = work / "single.pdf"
+    pdf.write_bytes(render_resume(make_resume(1), "two_column"))
+    times = best_of(
+        {
+            "floor": [sys.executable, "-c", FLOOR_SCRIPT, str(pdf)],
+            "analyze": skillgap("analyze", str(pdf), "--format", "json"),
+            "help": skillgap("--help"),
+            "version": skillgap("--version"),
+        },
+        repeat,
+    )
+    ratio = times["analyze"] / times["floor"]
+    report(
+        f"skillgap analyze / floor ({times['analyze']:.2f} s / {times['floor']:.2f} s)",
+        f"{ratio:.2f}x",
+        "<= 1.3x",
+        ratio <= 1.3,
+    )
+    report("skillgap --help", f"{times['help']:.2f} s", "< 0.5 s", times["help"] < 0.5)
+    report("skillgap --version", f"{times['version']:.2f} s", "< 0.5 s", times["version"] < 0.5)
+
+    from analyzer.document import read_document
+    from analyzer.errors import NoTextLayerError
+
+    scan = image_only_pdf()
+    samples = []
+    for _ in range(max(repeat, 3)):
+        started = time.perf_counter()
+        try:
+            read_document(scan, "scan.pdf")
+        except NoTextLayerError:
+            samples.append(time.perf_counter() - started)
+    elapsed = statistics.median(samples)
+    report("recognizing a PDF without a text layer", f"{elapsed * 1000:.1f} ms", "< 50 ms", elapsed < 0.05)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--files", type=int, default=200, help="PDFs in the batch speed runs")
+    parser.add_argument("--memory-files", default="100,2000", help="folder sizes for the memory run")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions; the best time counts")
+    parser.add_argument("--skip", default="", help="comma-separated: batch,memory,single")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    with tempfile.TemporaryDirectory(prefix="skillgap-bench-") as scratch:
+        work = Path(scratch)
+        if "single" not in skip:
+            bench_single(work, args.repeat)
+        if "batch" not in skip:
+            bench_batch(work, args.files, args.repeat)
+        if "memory" not in skip:
+            bench_memory(work, [int(size) for size in args.memory_files.split(",")])
+
+
+if __name__ == "__main__":
+    main()
