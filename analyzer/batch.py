@@ -47,6 +47,7 @@ class BatchOptions:
     max_pages: int | None = DEFAULT_MAX_PAGES
     max_size: int | None = DEFAULT_MAX_SIZE
     cache_dir: str | None = None
+    redact: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,10 @@ def analyze_path(path: str, options: BatchOptions) -> FileResult:
         document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
         taxonomy = load_taxonomy(options.taxonomy_files)
         report = report_for_document(document, taxonomy, paths=options.paths)
+        if options.redact:
+            from analyzer.redact import redact_report
+
+            report = redact_report(report)
     except SkillgapError as error:
         return FileResult(path, "failed", sha256, error.message)
     except MemoryError:
@@ -295,6 +300,7 @@ def analyze_folder(
     paths: Sequence[str] = (),
     cache_dir: str | Path | None = None,
     done: frozenset[str] = frozenset(),
+    redact: bool = False,
 ) -> Iterator[FileResult]:
     """Analyze every resume in a folder; yield each file's result as it completes.
 
@@ -312,6 +318,7 @@ def analyze_folder(
         max_pages=max_pages,
         max_size=max_size,
         cache_dir=str(cache_dir) if cache_dir else None,
+        redact=redact,
     )
     hashes: dict[str, str] = {}
     for candidate, skip_reason in scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks):

@@ -40,6 +40,7 @@ class OutputFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _fail(message: str, code: ExitCode, *, debug: bool = False) -> NoReturn:
@@ -96,6 +97,9 @@ def analyze(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show the resume line behind every skill.")
     ] = False,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
+    ] = False,
     password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read the file.")
@@ -117,6 +121,10 @@ def analyze(
     try:
         loaded = _taxonomy_or_none(taxonomy)
         report = analyze_file(file, loaded, paths=path or (), password=password, limits=limits)
+        if redact:
+            from analyzer.redact import redact_report
+
+            report = redact_report(report)
     except SkillgapError as error:
         _fail(str(error), error.exit_code, debug=debug)
     except Exception as error:  # noqa: BLE001 - any other failure is still one line, never a traceback
@@ -134,6 +142,10 @@ def analyze(
         from analyzer.render import render_markdown
 
         _write(render_markdown(report, explain=explain), output)
+    elif output_format is OutputFormat.html:
+        from analyzer.render.html import render_html
+
+        _write(render_html(report, explain=explain), output)
     else:
         _print_table(report, output, explain=explain)
 
@@ -221,9 +233,15 @@ def batch(
     follow_symlinks: Annotated[
         bool, typer.Option("--follow-symlinks", help="Follow links that lead out of DIR.")
     ] = False,
+    html_report: Annotated[
+        Path | None, typer.Option("--report", help="Write the cohort report to FILE.html.")
+    ] = None,
     summary: Annotated[
         Path | None, typer.Option("--summary", help="Write the cohort summary to FILE (.md or .json).")
     ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
     ] = False,
@@ -253,6 +271,11 @@ def batch(
     except SkillgapError as error:
         _fail(str(error), error.exit_code, debug=debug)
     cohort = CohortSummary()
+    collector = None
+    if html_report is not None:
+        from analyzer.render.cohort_html import CohortCollector
+
+        collector = CohortCollector()
     results = analyze_folder(
         directory,
         workers=workers,
@@ -266,6 +289,7 @@ def batch(
         paths=path or (),
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         done=done,
+        redact=redact,
     )
     interrupted = False
     try:
@@ -273,6 +297,8 @@ def batch(
             for result in results:
                 writer.write(result)
                 cohort.add(result)
+                if collector is not None:
+                    collector.add(result.to_dict())
                 report_progress(result)
     except KeyboardInterrupt:
         interrupted = True
@@ -282,6 +308,10 @@ def batch(
     finally:
         results.close()
         writer.close()
+    if collector is not None and html_report is not None:
+        from analyzer.render.cohort_html import render_collected
+
+        _write(render_collected(collector, title=f"skillgap cohort report: {directory}"), html_report)
     if summary is not None:
         text = cohort.to_json() if summary.suffix.lower() == ".json" else cohort.to_markdown()
         _write(text, summary)

@@ -236,3 +236,14 @@ def test_a_pdf_over_the_page_limit_fails_with_the_limit_named(tmp_path: Path) ->
     (folder / "long.pdf").write_bytes(_long_pdf(5))
     [result] = analyze_folder(folder, workers=1, max_pages=3)
     assert (result.status, result.error) == ("failed", "has more than 3 pages (raise --max-pages)")
+
+
+def test_cohort_report_links_every_resume(run_cli: Run, mixed_folder: Path, tmp_path: Path) -> None:
+    report = tmp_path / "cohort.html"
+    run_cli(
+        "batch", str(mixed_folder), "-o", str(tmp_path / "o.csv"), "--report", str(report), "-q", "--no-cache"
+    )
+    page = report.read_text()
+    for name in ("ml.pdf", "ai.pdf", "notes.md", "fake.pdf", "locked.pdf", "photo.png"):
+        assert name in page
+    assert page.count('href="#resume-') == 6

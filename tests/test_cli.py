@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,25 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "analyzer", "--version"], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0 and completed.stdout.startswith("skillgap ")
+
+
+def test_redact_removes_contact_details_from_evidence(run_cli: Run, tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "SKILLS\nPython (code at github.com/jane/py, mail jane@example.com, call +1 555 010 0199), Docker\n"
+    )
+    output = run_cli("analyze", str(resume), "-f", "json", "--redact").stdout
+    for detail in ("github.com", "jane@example.com", "555 010 0199"):
+        assert detail not in output
+    assert "[url]" in output and "[email]" in output and "[phone]" in output
+    assert "Docker" in output
+
+
+def test_html_report_is_one_self_contained_file(
+    run_cli: Run, write_pdf: Callable[..., Path], ml_resume: Resume, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.html"
+    assert run_cli("analyze", str(write_pdf(ml_resume)), "-f", "html", "-o", str(target)).exit_code == 0
+    page = target.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "PyTorch" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)

@@ -115,7 +115,9 @@ class _Path:
 
 
 @dataclass
-class _Cohort:
+class CohortCollector:
+    """What the cohort page needs of each batch row, gathered one row at a time."""
+
     rows: list[_Row] = field(default_factory=list)
     paths: dict[str, _Path] = field(default_factory=dict)
 
@@ -180,7 +182,7 @@ def _bin_of(value: float) -> int:
     return min(BINS - 1, max(0, int(value * BINS + 1e-9)))
 
 
-def histogram_chart(cohort: _Cohort, path: _Path, index: int) -> str:
+def histogram_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     """Resumes per tenth of coverage, with the count above each bar."""
     values = [row.coverage[path.id] for row in cohort.ok_rows() if path.id in row.coverage]
     counts = [0] * BINS
@@ -224,7 +226,7 @@ def histogram_chart(cohort: _Cohort, path: _Path, index: int) -> str:
     return "".join(out)
 
 
-def heatmap_chart(cohort: _Cohort, path: _Path, index: int) -> tuple[str, int, int]:
+def heatmap_chart(cohort: CohortCollector, path: _Path, index: int) -> tuple[str, int, int]:
     """Competencies (rows) against resumes (columns), best covered resumes first, capped.
     Returns the SVG, the columns drawn and the resumes there were."""
     rows = [row for row in cohort.ok_rows() if path.id in row.coverage]
@@ -276,7 +278,7 @@ def heatmap_chart(cohort: _Cohort, path: _Path, index: int) -> tuple[str, int, i
     return "".join(out), len(shown), len(rows)
 
 
-def gaps_chart(cohort: _Cohort, path: _Path, index: int) -> str:
+def gaps_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     """The most common gaps of a path as horizontal bars with their counts."""
     analyzed = sum(1 for row in cohort.ok_rows() if path.id in row.coverage)
     common = path.gaps.most_common(TOP_GAPS)
@@ -305,7 +307,7 @@ def gaps_chart(cohort: _Cohort, path: _Path, index: int) -> str:
     return "".join(out)
 
 
-def _overview(cohort: _Cohort, title: str) -> str:
+def _overview(cohort: CohortCollector, title: str) -> str:
     ok = cohort.ok_rows()
     failed = sum(1 for row in cohort.rows if row.status not in ("ok", "skipped"))
     skipped = sum(1 for row in cohort.rows if row.status == "skipped")
@@ -329,7 +331,7 @@ def _overview(cohort: _Cohort, title: str) -> str:
     )
 
 
-def _distribution_section(cohort: _Cohort) -> str:
+def _distribution_section(cohort: CohortCollector) -> str:
     cards = []
     for index, path in enumerate(cohort.paths.values()):
         values = [row.coverage[path.id] for row in cohort.ok_rows() if path.id in row.coverage]
@@ -349,7 +351,7 @@ def _distribution_section(cohort: _Cohort) -> str:
     )
 
 
-def _heatmap_section(cohort: _Cohort) -> str:
+def _heatmap_section(cohort: CohortCollector) -> str:
     parts = []
     for index, path in enumerate(cohort.paths.values()):
         chart, shown, total = heatmap_chart(cohort, path, index)
@@ -371,7 +373,7 @@ def _heatmap_section(cohort: _Cohort) -> str:
     )
 
 
-def _gaps_section(cohort: _Cohort) -> str:
+def _gaps_section(cohort: CohortCollector) -> str:
     parts = [
         f'<section class="card" aria-labelledby="gaps-h-{esc(slug(path.id, index))}">'
         f'<h3 id="gaps-h-{esc(slug(path.id, index))}">{esc(path.name)}</h3>'
@@ -385,7 +387,7 @@ def _gaps_section(cohort: _Cohort) -> str:
     )
 
 
-def _table_section(cohort: _Cohort) -> str:
+def _table_section(cohort: CohortCollector) -> str:
     paths = list(cohort.paths.values())
     heads = [("#", "number"), ("File", "text"), ("Status", "text"), ("Best fit", "text")]
     heads += [(path.name, "number") for path in paths] + [("Skills", "number")]
@@ -428,7 +430,7 @@ def _table_section(cohort: _Cohort) -> str:
     )
 
 
-def _resume_sections(cohort: _Cohort) -> str:
+def _resume_sections(cohort: CohortCollector) -> str:
     parts = []
     for row in cohort.rows:
         status = f'<span class="badge {esc(row.status)}">{esc(row.status)}</span>'
@@ -463,12 +465,8 @@ def _resume_sections(cohort: _Cohort) -> str:
     )
 
 
-def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort report") -> str:
-    """results: batch rows as FileResult.to_dict() gives them (a full report dict with file, status, error,
-    sha256 added)"""
-    cohort = _Cohort()
-    for data in results:
-        cohort.add(data)
+def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort report") -> str:
+    """The cohort page of the rows gathered so far."""
     body = [_overview(cohort, title)]
     if cohort.paths:
         body += [_distribution_section(cohort), _heatmap_section(cohort), _gaps_section(cohort)]
@@ -479,3 +477,13 @@ def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort
         SORT_SCRIPT,
     ]
     return document(title, "\n".join(body), extra_css=COHORT_CSS, head_extra=NO_SCRIPT)
+
+
+def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort report") -> str:
+    """The cohort page of batch rows as ``FileResult.to_dict()`` gives them (a full report with
+    ``file``, ``status``, ``error`` and ``sha256``); each row is read once and reduced to the few
+    numbers the page shows."""
+    cohort = CohortCollector()
+    for data in results:
+        cohort.add(data)
+    return render_collected(cohort, title=title)
