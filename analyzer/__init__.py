@@ -14,10 +14,21 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Report", "SkillgapError", "__version__", "analyze", "analyze_bytes", "analyze_text"]
+__all__ = [
+    "Limits",
+    "Report",
+    "SkillgapError",
+    "__version__",
+    "analyze",
+    "analyze_bytes",
+    "analyze_folder",
+    "analyze_text",
+]
 
 if TYPE_CHECKING:
     from analyzer.analysis import analyze, analyze_bytes, analyze_text
+    from analyzer.batch import analyze_folder
+    from analyzer.isolation import Limits
     from analyzer.errors import SkillgapError
     from analyzer.report import Report
 
@@ -25,6 +36,8 @@ _LAZY = {
     "analyze": "analyzer.analysis",
     "analyze_bytes": "analyzer.analysis",
     "analyze_text": "analyzer.analysis",
+    "analyze_folder": "analyzer.batch",
+    "Limits": "analyzer.isolation",
     "Report": "analyzer.report",
     "SkillgapError": "analyzer.errors",
 }

@@ -178,7 +178,7 @@ def evaluate_command(
     import json
 
     from analyzer.analysis import analyze as analyze_file
-    from analyzer.evaluate import evaluate, format_result
+    from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
 
     folder = Path(directory)
     if not folder.is_dir():
@@ -187,7 +187,18 @@ def evaluate_command(
         result = evaluate(folder, lambda resume: analyze_file(resume).to_dict())
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    typer.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_result(result, details=details))
+    groups = load_groups(folder)
+    if as_json:
+        data = result.to_dict()
+        data["by_layout"] = {
+            layout: {"precision": r.micro_precision, "recall": r.micro_recall, "f1": r.micro_f1}
+            for layout, r in by_group(result, groups).items()
+        }
+        typer.echo(json.dumps(data, indent=2))
+        return
+    typer.echo(format_result(result, details=details), nl=False)
+    if groups:
+        typer.echo("\n" + format_groups(by_group(result, groups)), nl=False)
 
 
 def parse_size(text: str) -> int | None:

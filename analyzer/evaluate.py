@@ -589,6 +589,44 @@ def _details(score: FileScore) -> list[str]:
     return [f"{score.name}:", *lines] if lines else []
 
 
+def load_groups(directory: Path, key: str = "layout") -> dict[str, str]:
+    """Each resume's group (its layout, say) from ``DIR/manifest.json``, when the folder has one."""
+    manifest = directory / "manifest.json"
+    try:
+        rows = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(rows, list):
+        return {}
+    groups = {}
+    for row in rows:
+        if isinstance(row, dict) and key in row and ("name" in row or "file" in row):
+            name = row.get("name") or Path(str(row["file"])).stem
+            groups[str(name)] = str(row[key])
+    return groups
+
+
+def by_group(result: EvalResult, groups: Mapping[str, str]) -> dict[str, EvalResult]:
+    """Micro-averaged results per group of files (files without a group are left out)."""
+    grouped: dict[str, list[FileScore]] = {}
+    for score in result.files:
+        if score.name in groups:
+            grouped.setdefault(groups[score.name], []).append(score)
+    return {group: EvalResult(tuple(scores)) for group, scores in sorted(grouped.items())}
+
+
+def format_groups(grouped: Mapping[str, EvalResult], label: str = "layout") -> str:
+    """One line per group: its micro precision, recall and F1."""
+    width = max([len(label), *(len(group) for group in grouped)])
+    lines = [f"{label:<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'files':>6}"]
+    for group, result in grouped.items():
+        lines.append(
+            f"{group:<{width}}  {result.micro_precision:6.3f} {result.micro_recall:6.3f} "
+            f"{result.micro_f1:6.3f} {len(result.files):6d}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def format_result(result: EvalResult, *, details: bool = True) -> str:
     """Render a plain-text table, then optionally what went wrong per file.
 
