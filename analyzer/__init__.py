@@ -28,8 +28,8 @@ __all__ = [
 if TYPE_CHECKING:
     from analyzer.analysis import analyze, analyze_bytes, analyze_text
     from analyzer.batch import analyze_folder
-    from analyzer.isolation import Limits
     from analyzer.errors import SkillgapError
+    from analyzer.isolation import Limits
     from analyzer.report import Report
 
 _LAZY = {
