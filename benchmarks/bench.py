@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.resume_pdf import LAYOUTS, Resume, Section, image_only_pdf, render_resume  # noqa: E402
+from tests.resume_pdf import LAYOUTS, Resume, Section, image_only_pdf, render_resume
 
 SKILL_SETS = (
     "Python, PyTorch, scikit-learn, Docker, Kubernetes, AWS SageMaker, MLflow",
