@@ -17,6 +17,8 @@ from dataclasses import dataclass
 MIN_COLUMN_FRAGMENTS = 4
 # Both sides must share this share of the smaller side's height, or they are stacked, not columns.
 MIN_COLUMN_OVERLAP = 0.5
+# Cells of a table or skills grid hold at most this many words each.
+MAX_CELL_WORDS = 3
 # Gutters are looked for in this middle part of the page: margins are not gutters.
 GUTTER_SEARCH = (0.12, 0.88)
 # Fragments whose vertical centres are this close (in line heights) sit on one row.
@@ -90,6 +92,19 @@ def split_bands(ordered: Sequence[Fragment], gutter: float) -> list[tuple[list[F
     return bands
 
 
+def _is_grid_side(side: Sequence[Fragment], other: Sequence[Fragment]) -> bool:
+    """Whether one side holds only short cells, each on a row of the other side: a table or a
+    skills grid, whose rows are read across rather than down."""
+
+    def aligned(fragment: Fragment) -> bool:
+        return any(
+            abs(fragment.middle - peer.middle) <= SAME_ROW_TOLERANCE * min(fragment.height, peer.height)
+            for peer in other
+        )
+
+    return all(len(f.text.split()) <= MAX_CELL_WORDS and aligned(f) for f in side)
+
+
 def _is_column_band(band: Sequence[Fragment], gutter: float) -> bool:
     left = [f for f in band if f.x1 <= gutter]
     right = [f for f in band if f.x0 >= gutter]
@@ -99,7 +114,9 @@ def _is_column_band(band: Sequence[Fragment], gutter: float) -> bool:
     right_span = (min(f.top for f in right), max(f.bottom for f in right))
     shared = min(left_span[1], right_span[1]) - max(left_span[0], right_span[0])
     smaller = min(left_span[1] - left_span[0], right_span[1] - right_span[0])
-    return smaller > 0 and shared / smaller >= MIN_COLUMN_OVERLAP
+    if smaller <= 0 or shared / smaller < MIN_COLUMN_OVERLAP:
+        return False
+    return not _is_grid_side(right, left)
 
 
 def find_gutter(ordered: Sequence[Fragment], page_width: float) -> float | None:

@@ -81,6 +81,8 @@ ROLE_NOUNS = frozenset(
         "labs",
     }
 )
+ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
+TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 LIST_SEPARATORS = frozenset({",", ";", "/", "|", "•", "·", "&", "and", "or", "(", ")", ":", "+", "-", "–"})
 CLAUSE_END = re.compile(r"[.;!?\n]")
 LEARNING_CUES = re.compile(
@@ -246,7 +248,12 @@ class SkillMatcher:
         if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
             return False
         following = _neighbour_words(doc, candidate.end - 1, 1, line_of)
-        return bool(following) and following[0] in ROLE_NOUNS
+        if not following or following[0] not in ROLE_NOUNS:
+            return False
+        # A title ends its line or gives way to a company, a level or a date; a sentence goes on
+        # ("Machine learning engineer who ships models" still claims machine learning).
+        rest = [word for word in following[1:] if word not in ROLE_LEVELS]
+        return not rest or rest[0] in TITLE_BREAKS
 
     def _exact(self, doc: Doc) -> list[_Candidate]:
         found = []

@@ -173,3 +173,19 @@ def test_running_headers_footers_and_page_numbers_are_dropped() -> None:
 def test_a_line_in_the_margin_of_one_page_only_is_kept() -> None:
     data = _draw([(72, 820, "Jane Doe"), (72, 700, "Body"), (72, 20, "2019")])
     assert _texts(data) == ["Jane Doe", "Body", "2019"]
+
+
+def test_a_skills_grid_is_read_row_by_row_not_as_page_columns() -> None:
+    cells = [(72, 700, "Python"), (250, 700, "Go"), (430, 700, "SQL")]
+    cells += [(72, 686, "Kubernetes"), (250, 686, "Kubeflow"), (430, 686, "Ray")]
+    cells += [(72, 672, "Feast"), (250, 672, "MLflow"), (430, 672, "Terraform")]
+    cells += [(72, 658, "GCP"), (250, 658, "Vertex AI"), (430, 658, "BigQuery")]
+    cells += [(72, 630, "EXPERIENCE"), (72, 616, "Staff Engineer at Quarry Labs, Berlin")]
+    assert _texts(_draw(cells)) == [
+        "Python\tGo\tSQL",
+        "Kubernetes\tKubeflow\tRay",
+        "Feast\tMLflow\tTerraform",
+        "GCP\tVertex AI\tBigQuery",
+        "EXPERIENCE",
+        "Staff Engineer at Quarry Labs, Berlin",
+    ]

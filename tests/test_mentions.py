@@ -180,3 +180,7 @@ def test_a_technology_in_a_job_title_still_counts() -> None:
 
 def test_lowercase_words_in_brackets_are_not_fuzzy_matched() -> None:
     assert names("LANGUAGES\nEnglish (fluent), Spanish (native)") == set()
+
+
+def test_a_field_in_a_sentence_about_oneself_still_counts() -> None:
+    assert "Machine learning" in names("Machine learning engineer who ships fraud models every week.")
