@@ -44,6 +44,22 @@ FUZZY_MAX_EDITS = {False: 1, True: 2}
 # words, and a near miss of one is usually another concept.
 FUZZY_KINDS = frozenset({"language", "framework", "library", "tool", "platform", "cloud_service", "database"})
 MAX_COMPACT_TOKENS = 4
+# How much a mention in each section says the person can do the thing (summary claims are made
+# in passing, coursework was studied, a header or an interest is no statement of ability).
+SECTION_CONFIDENCE = {
+    "skills": 1.0,
+    "experience": 1.0,
+    "projects": 1.0,
+    "certifications": 0.95,
+    "publications": 0.95,
+    "summary": 0.9,
+    "education": 0.85,
+    "coursework": 0.8,
+    "awards": 0.8,
+    "volunteering": 0.8,
+    "header": 0.7,
+    "interests": 0.5,
+}
 # Skills that name a field of work rather than a technology; in a job title they claim nothing.
 FIELD_KINDS = frozenset({"concept", "method", "practice"})
 ROLE_NOUNS = frozenset(
@@ -463,6 +479,12 @@ def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
     return SkillMatcher(taxonomy)
 
 
+def confidence(mention: Mention) -> float:
+    """How sure a mention is a claim, in [0, 1]: how exactly it matched, times how much its
+    section is a place where people state what they can do."""
+    return round(mention.score / EXACT_SCORE * SECTION_CONFIDENCE.get(mention.section, 0.9), 3)
+
+
 def skills_found(
     mentions: Sequence[Mention], taxonomy: Taxonomy
 ) -> tuple[tuple[SkillFound, ...], tuple[SkillFound, ...]]:
@@ -481,6 +503,7 @@ def skills_found(
             line=mention.line,
             score=mention.score,
             line_text=mention.line_text,
+            confidence=confidence(mention),
         )
         if item not in seen:
             seen.add(item)

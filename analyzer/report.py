@@ -23,6 +23,7 @@ class Evidence:
     line: int
     score: float
     line_text: str = ""
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -31,6 +32,7 @@ class Evidence:
             "page": self.page,
             "line": self.line,
             "score": self.score,
+            "confidence": self.confidence,
             "line_text": self.line_text,
         }
 
