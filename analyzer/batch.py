@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS
+from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS, display_name
 from analyzer.errors import NotAFileError, SkillgapError
 from analyzer.isolation import Limits, limit_memory
 
@@ -323,15 +323,17 @@ def analyze_folder(
     hashes: dict[str, str] = {}
     for candidate, skip_reason in scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks):
         if skip_reason is not None:
-            yield FileResult(candidate, "skipped", None, skip_reason)
+            yield FileResult(display_name(candidate), "skipped", None, skip_reason)
             continue
         try:
             sha256 = file_sha256(candidate)
         except OSError as error:
-            yield FileResult(candidate, "failed", None, f"cannot read file ({error.strerror or error})")
+            yield FileResult(
+                display_name(candidate), "failed", None, f"cannot read file ({error.strerror or error})"
+            )
             continue
         if sha256 not in done:
             hashes[candidate] = sha256
     for result in run_in_workers(list(hashes), options, workers or default_workers()):
         # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
-        yield result if result.sha256 else replace(result, sha256=hashes.get(result.file))
+        yield replace(result, file=display_name(result.file), sha256=result.sha256 or hashes.get(result.file))

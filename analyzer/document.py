@@ -160,6 +160,12 @@ def describe_content(data: bytes) -> str:
     return "text"
 
 
+def display_name(path: str) -> str:
+    """A path as text that can always be printed and written as UTF-8: bytes of a file name that
+    are not UTF-8 (legal on Linux) show as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _too_large(name: str, max_size: int) -> ResourceLimitError:
     return ResourceLimitError(name, f"larger than {max_size / 1024**2:g} MiB (raise --max-size)")
 
@@ -174,7 +180,7 @@ def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str
             raise _too_large(STDIN_NAME, max_size)
         return STDIN_NAME, data
     path = Path(source)
-    name = str(source)
+    name = display_name(str(source))
     if not path.exists():
         raise InputNotFoundError(name, "no such file")
     if path.is_dir():

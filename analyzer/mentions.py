@@ -30,7 +30,7 @@ from skills import Skill, Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 EXACT_SCORE = 100.0
 COMPACT_SCORE = 95.0
@@ -116,6 +116,7 @@ LEARNING_CUES = re.compile(
 LEARNING_WINDOW = 160
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
+_SEPARATED = re.compile(r"[\s\-_.]")
 _VERSIONED = re.compile(r"^(?P<base>.*?[A-Za-z+#])[-_]?v?(?P<version>\d+(?:\.\d+)*[a-z]?)$")
 _WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z\-]*$")
 
@@ -190,6 +191,8 @@ class SkillMatcher:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.by_surface: dict[str, str] = {}
         self.by_compact: dict[str, str] = {}
+        # Keys of names that are themselves written in parts ("scikit-learn", "Node.js").
+        self.separated_compact: set[str] = set()
         self.ambiguous_surfaces: dict[str, str] = {}
         fuzzy_targets: dict[str, str] = {}
         for skill in taxonomy.skills.values():
@@ -205,6 +208,8 @@ class SkillMatcher:
                 key = compact_key(surface)
                 if len(key) >= 4:
                     self.by_compact.setdefault(key, skill.id)
+                    if _SEPARATED.search(surface):
+                        self.separated_compact.add(key)
                 if skill.kind in FUZZY_KINDS and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
                     fuzzy_targets.setdefault(key, skill.id)
         self.fuzzy_keys = list(fuzzy_targets)
@@ -297,10 +302,20 @@ class SkillMatcher:
                     break
                 if not last.text[-1].isalnum() and last.text not in ("+", "#"):
                     continue
-                skill_id = self.by_compact.get(compact_key(doc[start:end].text))
-                if skill_id:
+                window = doc[start:end]
+                key = compact_key(window.text)
+                skill_id = self.by_compact.get(key)
+                if skill_id and self._compact_is_a_name(window, key):
                     found.append(_Candidate(start, end, skill_id, COMPACT_SCORE, "compact", rank=2))
         return found
+
+    def _compact_is_a_name(self, window: Span, key: str) -> bool:
+        """Whether words run together really spell a name. "scikit learn" does (the name is
+        written in parts anyway) and "Tensor Flow" does (capitals mark a name), but ordinary words
+        that happen to join into one ("at scale", "quick check", "data flow") do not."""
+        if any(token.is_stop for token in window):
+            return False
+        return key in self.separated_compact or any(char.isupper() for char in window.text)
 
     def _fuzzy(self, doc: Doc, line_of: Sequence[int], lines: Sequence[SectionedLine]) -> list[_Candidate]:
         found = []

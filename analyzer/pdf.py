@@ -18,7 +18,7 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSException
 
 from analyzer.document import (
@@ -56,6 +56,10 @@ _BROKEN = (
     ZeroDivisionError,
     zlib.error,
 )
+# Glyphs further from the page than this many page sizes are not drawn on it.
+OFF_PAGE_REACH = 1.0
+# Longer chains of references to references are treated as broken.
+MAX_REFERENCE_CHAIN = 64
 # Running headers and footers live in this share of the page at its top and bottom.
 RUNNING_MARGIN = 0.09
 _DIGITS = re.compile(r"\d+")
@@ -64,6 +68,34 @@ _PAGE_NUMBER = re.compile(r"(?i)(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[-
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _WORD_BREAK = re.compile(r"(?<=[A-Za-z])[-\u00ad]$")
 _SOFT_BREAK = re.compile(r"\u00ad$")
+
+
+class _BoundedAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, minus glyphs far off the page or absurdly large.
+
+    Layout analysis divides the page's extent into a grid; one glyph placed a billion points away
+    (a damaged or hostile file) makes that grid astronomically large and the analysis endless.
+    Nothing a reader can see is lost: such glyphs are not on the page.
+    """
+
+    def end_page(self, page: PDFPage) -> None:
+        x0, y0, x1, y1 = self.cur_item.bbox
+        reach = OFF_PAGE_REACH * max(x1 - x0, y1 - y0, 1.0)
+
+        def on_page(item: object) -> bool:
+            bx0, by0, bx1, by1 = item.bbox  # type: ignore[attr-defined]
+            inside = bx0 > x0 - reach and bx1 < x1 + reach and by0 > y0 - reach and by1 < y1 + reach
+            return inside and abs(bx1 - bx0) < reach and abs(by1 - by0) < reach
+
+        def prune(container: object) -> None:
+            children = [item for item in container._objs if on_page(item)]  # type: ignore[attr-defined]
+            container._objs = children  # type: ignore[attr-defined]
+            for child in children:
+                if hasattr(child, "_objs"):
+                    prune(child)
+
+        prune(self.cur_item)
+        super().end_page(page)
 
 
 def _laparams() -> LAParams:
@@ -149,6 +181,27 @@ def _open(data: bytes, name: str, password: str) -> PDFDocument:
         raise DamagedPdfError(name, f"damaged PDF, cannot parse its structure ({_describe(exc)})") from None
 
 
+def _check_reference_chains(document: PDFDocument, name: str) -> None:
+    """Refuse objects that are references to references in a loop (6 0 R -> 7 0 R -> 6 0 R):
+    pdfminer would follow such a chain forever."""
+    for xref in document.xrefs:
+        try:
+            object_ids = list(xref.get_objids())
+        except _BROKEN:
+            continue
+        for object_id in object_ids:
+            seen = set()
+            try:
+                value = document.getobj(object_id)
+                while isinstance(value, PDFObjRef):
+                    if value.objid in seen or len(seen) > MAX_REFERENCE_CHAIN:
+                        raise DamagedPdfError(name, "damaged PDF, its object references form a loop")
+                    seen.add(value.objid)
+                    value = document.getobj(value.objid)
+            except _BROKEN:
+                continue
+
+
 def _pages(document: PDFDocument, name: str, max_pages: int | None) -> list[PDFPage]:
     pages = []
     try:
@@ -191,12 +244,14 @@ def read_pdf_lines(
     Raises :class:`EncryptedPdfError`, :class:`DamagedPdfError`, :class:`NoTextLayerError` or
     :class:`ResourceLimitError` (more pages than ``max_pages``).
     """
-    pages = _pages(_open(data, name, password), name, max_pages)
+    document = _open(data, name, password)
+    _check_reference_chains(document, name)
+    pages = _pages(document, name, max_pages)
     if not any(_has_fonts(page) for page in pages):
         # A scan has no fonts at all: say so at once instead of analyzing the layout of images.
         raise NoTextLayerError(name, NO_TEXT_LAYER)
     manager = PDFResourceManager()
-    device = PDFPageAggregator(manager, laparams=_laparams())
+    device = _BoundedAggregator(manager, laparams=_laparams())
     interpreter = PDFPageInterpreter(manager, device)
     lines: list[Line] = []
     page_heights: dict[int, float] = {}
@@ -245,11 +300,15 @@ def drop_running_lines(lines: list[Line], page_heights: dict[int, float]) -> lis
         if in_margin(line):
             pages_with.setdefault(_running_key(line.text), set()).add(line.page)
     repeated = {key for key, pages in pages_with.items() if len(pages) >= 2}
+    # A page's only text is its content, however often it repeats: headers frame a body.
+    pages_with_body = {line.page for line in lines if not in_margin(line)}
     kept = [
         line
         for line in lines
         if not (
-            in_margin(line) and (_running_key(line.text) in repeated or _PAGE_NUMBER.fullmatch(line.text))
+            line.page in pages_with_body
+            and in_margin(line)
+            and (_running_key(line.text) in repeated or _PAGE_NUMBER.fullmatch(line.text))
         )
     ]
     if len(kept) == len(lines):

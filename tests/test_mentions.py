@@ -184,3 +184,12 @@ def test_lowercase_words_in_brackets_are_not_fuzzy_matched() -> None:
 
 def test_a_field_in_a_sentence_about_oneself_still_counts() -> None:
     assert "Machine learning" in names("Machine learning engineer who ships fraud models every week.")
+
+
+@pytest.mark.parametrize("text", ["Served traffic at scale.", "Ran a quick check on the data flow."])
+def test_ordinary_words_running_together_do_not_spell_a_product(text: str) -> None:
+    assert not names(text) & {"AtScale", "Semantic layer", "Property-based testing", "Google Cloud Dataflow"}
+
+
+def test_a_name_written_in_parts_matches_with_spaces() -> None:
+    assert {"scikit-learn", "TensorFlow"} <= names("Models in scikit learn and Tensor Flow.")
