@@ -46,29 +46,39 @@ def _reach(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=8)
+def _candidates(taxonomy: Taxonomy) -> dict[str, list[tuple[bool, int, str]]]:
+    """For each competency, (not hot, taxonomy order, skill id) of every skill reaching it."""
+    index: dict[str, list[tuple[bool, int, str]]] = {}
+    for order, (skill_id, reached) in enumerate(_reach(taxonomy).items()):
+        for competency in reached:
+            index.setdefault(competency, []).append((not taxonomy.skills[skill_id].hot, order, skill_id))
+    return index
+
+
 def suggest_skills(
     taxonomy: Taxonomy, gaps: Collection[str], competency: str, claimed: Collection[str]
 ) -> tuple[SuggestedSkill, ...]:
     """The skills that would cover ``competency``, most valuable first."""
     reach = _reach(taxonomy)
     gap_set = set(gaps)
-    ranked = []
-    for order, skill in enumerate(taxonomy.skills.values()):
-        reached = reach[skill.id]
-        if skill.id in claimed or competency not in reached:
-            continue
-        covers = len(reached & gap_set)
-        ranked.append(
-            (-covers, not skill.hot, order, SuggestedSkill(skill.id, skill.name, covers, skill.hot))
-        )
-    ranked.sort(key=lambda entry: entry[:3])
-    return tuple(entry[3] for entry in ranked[:MAX_SUGGESTIONS])
+    ranked = sorted(
+        (-len(reach[skill_id] & gap_set), not_hot, order, skill_id)
+        for not_hot, order, skill_id in _candidates(taxonomy).get(competency, ())
+        if skill_id not in claimed
+    )
+    suggestions = []
+    for negative_covers, _, _, skill_id in ranked[:MAX_SUGGESTIONS]:
+        skill = taxonomy.skills[skill_id]
+        suggestions.append(SuggestedSkill(skill.id, skill.name, -negative_covers, skill.hot))
+    return tuple(suggestions)
 
 
 def path_result(taxonomy: Taxonomy, path: CareerPath, skills: Sequence[SkillFound]) -> PathResult:
     """One path's coverage, competencies and gaps for the claimed skills."""
     claimed = [skill.id for skill in skills]
     covering = competency_evidence(taxonomy, claimed)
+    claimed_ids = frozenset(claimed)
     results = []
     for entry in path.competencies:
         holders = tuple(covering.get(entry.id, ()))
@@ -91,7 +101,7 @@ def path_result(taxonomy: Taxonomy, path: CareerPath, skills: Sequence[SkillFoun
             name=result.name,
             importance=result.importance,
             weight=result.weight,
-            suggested_skills=suggest_skills(taxonomy, gap_ids, result.id, claimed),
+            suggested_skills=suggest_skills(taxonomy, gap_ids, result.id, claimed_ids),
         )
         for result in sorted(results, key=lambda r: -r.weight)
         if not result.covered

@@ -30,7 +30,7 @@ from skills import Skill, Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 EXACT_SCORE = 100.0
 COMPACT_SCORE = 95.0
@@ -223,8 +223,11 @@ class SkillMatcher:
         if not text:
             return []
         doc = self.nlp.make_doc(text)
-        line_of = [bisect.bisect_right(starts, token.idx) - 1 for token in doc]
-        candidates = self._exact(doc) + self._compact(doc, line_of) + self._fuzzy(doc, line_of, lines)
+        tokens = list(doc)
+        line_of = [bisect.bisect_right(starts, token.idx) - 1 for token in tokens]
+        candidates = (
+            self._exact(doc) + self._compact(doc, tokens, line_of) + self._fuzzy(doc, tokens, line_of, lines)
+        )
         chosen = _resolve_overlaps(candidates)
         # Lines holding a mention that needs no context: they make a list of an ambiguous name.
         anchored_lines = {line_of[c.start] for c in chosen if self._ambiguous_surface(doc, c) is None}
@@ -291,21 +294,25 @@ class SkillMatcher:
                 found.append(_Candidate(token.i, token.i + 1, skill_id, EXACT_SCORE, "version", rank=1))
         return found
 
-    def _compact(self, doc: Doc, line_of: Sequence[int]) -> list[_Candidate]:
+    def _compact(self, doc: Doc, tokens: Sequence[Token], line_of: Sequence[int]) -> list[_Candidate]:
+        texts = [token.text for token in tokens]
+        joinable = [_joinable(token) for token in tokens]
+        # A window's compact key is its tokens' keys run together: spaces never count.
+        pieces = [compact_key(text) for text in texts]
         found = []
-        for start in range(len(doc)):
-            if not _joinable(doc[start]) or not doc[start].text[0].isalnum():
+        for start in range(len(tokens)):
+            if not joinable[start] or not texts[start][0].isalnum():
                 continue
-            for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(doc)) + 1):
-                last = doc[end - 1]
-                if not _joinable(last) or line_of[end - 1] != line_of[start]:
+            key = pieces[start]
+            for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(tokens)) + 1):
+                last = end - 1
+                if not joinable[last] or line_of[last] != line_of[start]:
                     break
-                if not last.text[-1].isalnum() and last.text not in ("+", "#"):
+                key += pieces[last]
+                if not texts[last][-1].isalnum() and texts[last] not in ("+", "#"):
                     continue
-                window = doc[start:end]
-                key = compact_key(window.text)
                 skill_id = self.by_compact.get(key)
-                if skill_id and self._compact_is_a_name(window, key):
+                if skill_id and self._compact_is_a_name(doc[start:end], key):
                     found.append(_Candidate(start, end, skill_id, COMPACT_SCORE, "compact", rank=2))
         return found
 
@@ -317,9 +324,11 @@ class SkillMatcher:
             return False
         return key in self.separated_compact or any(char.isupper() for char in window.text)
 
-    def _fuzzy(self, doc: Doc, line_of: Sequence[int], lines: Sequence[SectionedLine]) -> list[_Candidate]:
+    def _fuzzy(
+        self, doc: Doc, tokens: Sequence[Token], line_of: Sequence[int], lines: Sequence[SectionedLine]
+    ) -> list[_Candidate]:
         found = []
-        for token in doc:
+        for token in tokens:
             word = token.text
             if len(word) < FUZZY_MIN_LENGTH or not _WORDLIKE.match(word) or token.is_stop:
                 continue

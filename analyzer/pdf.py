@@ -99,7 +99,9 @@ class _BoundedAggregator(PDFPageAggregator):
 
 
 def _laparams() -> LAParams:
-    return LAParams(char_margin=CHAR_MARGIN, all_texts=True)
+    # boxes_flow=None skips pdfminer's own ordering of text boxes, the costliest step of its layout
+    # analysis: reading order is ours (analyzer.layout).
+    return LAParams(char_margin=CHAR_MARGIN, all_texts=True, boxes_flow=None)
 
 
 def _text_lines(container: object) -> Iterator[LTTextLineHorizontal]:
