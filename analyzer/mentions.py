@@ -226,7 +226,9 @@ class SkillMatcher:
         tokens = list(doc)
         line_of = [bisect.bisect_right(starts, token.idx) - 1 for token in tokens]
         candidates = (
-            self._exact(doc) + self._compact(doc, tokens, line_of) + self._fuzzy(doc, tokens, line_of, lines)
+            self._exact(doc, tokens)
+            + self._compact(doc, tokens, line_of)
+            + self._fuzzy(doc, tokens, line_of, lines)
         )
         chosen = _resolve_overlaps(candidates)
         # Lines holding a mention that needs no context: they make a list of an ambiguous name.
@@ -279,12 +281,12 @@ class SkillMatcher:
         rest = [word for word in following[1:] if word not in ROLE_LEVELS]
         return not rest or rest[0] in TITLE_BREAKS
 
-    def _exact(self, doc: Doc) -> list[_Candidate]:
+    def _exact(self, doc: Doc, tokens: Sequence[Token]) -> list[_Candidate]:
         found = []
         for match_id, start, end in self.matcher(doc):
             skill_id = self.nlp.vocab.strings[match_id]
             found.append(_Candidate(start, end, skill_id, EXACT_SCORE, "exact", rank=0))
-        for token in doc:
+        for token in tokens:
             versioned = _VERSIONED.match(token.text)
             if not versioned:
                 continue

@@ -182,6 +182,9 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
 _HEADING_INDEX = {phrase: section for section, phrases in SECTION_HEADINGS.items() for phrase in phrases}
 # Longer lines are sentences that happen to start with a heading word, not headings.
 MAX_HEADING_WORDS = 6
+# No heading is longer than this; longer lines need no closer look.
+MAX_HEADING_CHARS = 80
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 # Heading styles of one document agree within this many points.
 STYLE_TOLERANCE = 0.6
 _DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -226,8 +229,10 @@ def section_for_heading(text: str) -> str | None:
 
 
 def _looks_like_heading_line(line: Line) -> bool:
-    letters = [char for char in line.text if char.isalpha()]
-    return bool(letters) and (letters[0].isupper() or line.heading_marker) and not line.item_start
+    if line.item_start or len(line.text) > MAX_HEADING_CHARS:
+        return False
+    first_letter = _FIRST_LETTER.search(line.text)
+    return first_letter is not None and (first_letter.group().isupper() or line.heading_marker)
 
 
 def _style(line: Line) -> tuple[float, bool, bool]:
