@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
 from analyzer.batch import analyze_folder
 from analyzer.cache import READER_VERSION
+from tests import hostile
 from tests.conftest import CliResult
 from tests.resume_pdf import Resume, Section, encrypted_pdf, render_resume
 
@@ -27,19 +26,6 @@ def _resume(name: str, skills: str) -> Resume:
         main=(Section("Experience", (f"• Built production systems with {skills}.",)),),
         side=(Section("Skills", (skills,)),),
     )
-
-
-def _long_pdf(pages: int) -> bytes:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1)
-    for page in range(pages):
-        for row in range(60):
-            canvas.drawString(
-                40, 800 - row * 13, f"Page {page} row {row}: Python, Docker and Kubernetes " * 2
-            )
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -166,7 +152,7 @@ def test_text_is_cached_by_content_hash_and_reused(tmp_path: Path) -> None:
 def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
     folder = tmp_path / "t"
     folder.mkdir()
-    (folder / "huge.pdf").write_bytes(_long_pdf(150))
+    (folder / "huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
     (folder / "small.txt").write_text("Skills: Python")
     results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, timeout=1.0, max_pages=None)}
     assert results["huge.pdf"].status == "failed" and "timed out after 1 s" in results["huge.pdf"].error
@@ -177,7 +163,7 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
 def test_a_runaway_allocation_fails_only_that_file(tmp_path: Path) -> None:
     folder = tmp_path / "m"
     folder.mkdir()
-    (folder / "huge.pdf").write_bytes(_long_pdf(150))
+    (folder / "huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
     (folder / "small.txt").write_text("Skills: Python")
     results = {
         Path(r.file).name: r
@@ -233,7 +219,7 @@ def test_a_missing_folder_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None
 def test_a_pdf_over_the_page_limit_fails_with_the_limit_named(tmp_path: Path) -> None:
     folder = tmp_path / "p"
     folder.mkdir()
-    (folder / "long.pdf").write_bytes(_long_pdf(5))
+    (folder / "long.pdf").write_bytes(hostile.dense_pages_pdf(5))
     [result] = analyze_folder(folder, workers=1, max_pages=3)
     assert (result.status, result.error) == ("failed", "has more than 3 pages (raise --max-pages)")
 
