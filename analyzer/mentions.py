@@ -322,9 +322,9 @@ class SkillMatcher:
         """Whether words run together really spell a name. "scikit learn" does (the name is
         written in parts anyway) and "Tensor Flow" does (capitals mark a name), but ordinary words
         that happen to join into one ("at scale", "quick check", "data flow") do not."""
-        if any(token.is_stop for token in window):
-            return False
-        return key in self.separated_compact or any(char.isupper() for char in window.text)
+        if key in self.separated_compact:
+            return True
+        return not any(token.is_stop for token in window) and any(char.isupper() for char in window.text)
 
     def _fuzzy(
         self, doc: Doc, tokens: Sequence[Token], line_of: Sequence[int], lines: Sequence[SectionedLine]

@@ -193,3 +193,7 @@ def test_ordinary_words_running_together_do_not_spell_a_product(text: str) -> No
 
 def test_a_name_written_in_parts_matches_with_spaces() -> None:
     assert {"scikit-learn", "TensorFlow"} <= names("Models in scikit learn and Tensor Flow.")
+
+
+def test_a_spaced_name_matches_whatever_its_words() -> None:
+    assert any("back" in name.lower() for name in names("Maintained back-end services for billing."))
