@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analyzer.coverage import best_fit, path_results
-from analyzer.document import Document, read_document, read_source
-from analyzer.errors import ResourceLimitError, UnknownPathError
+from analyzer.document import STDIN_NAME, Document, read_document, read_source, too_large
+from analyzer.errors import UnknownPathError
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
 from analyzer.report import Report, Source
@@ -87,8 +87,8 @@ def analyze(
     max_size = limits.max_size if limits else None
     if isinstance(source, bytes):
         if max_size and len(source) > max_size:
-            raise ResourceLimitError("-", f"larger than {max_size / 1024**2:g} MiB (raise --max-size)")
-        name, data = ("resume.pdf" if b"%PDF-" in source[:1024] else "-"), source
+            raise too_large(STDIN_NAME, max_size)
+        name, data = ("resume.pdf" if b"%PDF-" in source[:1024] else STDIN_NAME), source
     else:
         name, data = read_source(source, max_size=max_size)
     if limits is None:

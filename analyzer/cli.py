@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 
 from analyzer import __version__
 from analyzer.errors import ExitCode, SkillgapError
+from analyzer.isolation import Limits
 
 if TYPE_CHECKING:
     from skills import Taxonomy
@@ -56,6 +57,32 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+def _size_text(size: int | None) -> str:
+    """A byte count as the option syntax writes it (the defaults come from :class:`Limits`)."""
+    if not size:
+        return "0"
+    return f"{size // 1024**3}G" if size % 1024**3 == 0 else f"{size // 1024**2}M"
+
+
+# Options that analyze and batch share; their defaults are the library's limits.
+TaxonomyFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
+]
+PathIds = Annotated[
+    list[str] | None, typer.Option("--path", help="Only this path id (repeatable), e.g. ml_engineer.")
+]
+Redact = Annotated[
+    bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
+]
+MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
+MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+DEFAULT_LIMITS = Limits()
+DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
+DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
+
+
 @app.callback()
 def main_options(
     version: Annotated[
@@ -87,35 +114,25 @@ def analyze(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
-    taxonomy: Annotated[
-        list[Path] | None,
-        typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
-    ] = None,
-    path: Annotated[
-        list[str] | None, typer.Option("--path", help="Only this path id (repeatable), e.g. ml_engineer.")
-    ] = None,
+    taxonomy: TaxonomyFiles = None,
+    path: PathIds = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show the resume line behind every skill.")
     ] = False,
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
-    ] = False,
+    redact: Redact = False,
     password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read the file.")
-    ] = 60.0,
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 50,
-    max_size: Annotated[
-        str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")
-    ] = "20M",
+    ] = DEFAULT_LIMITS.timeout,
+    max_pages: MaxPages = DEFAULT_LIMITS.max_pages,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
     max_memory: Annotated[
         str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
-    ] = "2G",
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    ] = DEFAULT_MAX_MEMORY,
+    debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
     from analyzer.analysis import analyze as analyze_file
-    from analyzer.isolation import Limits
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
     try:
@@ -172,7 +189,7 @@ def evaluate_command(
     details: Annotated[
         bool, typer.Option("--details/--no-details", help="List false positives and misses.")
     ] = True,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    debug: Debug = False,
 ) -> None:
     """Precision, recall and F1 of skill extraction against gold labels."""
     import json
@@ -229,14 +246,14 @@ def batch(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
     ] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")] = 60.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
+    ] = DEFAULT_LIMITS.timeout,
     max_memory: Annotated[
         str, typer.Option("--max-memory", help="Memory limit per worker, e.g. 2G; 0 for none.")
-    ] = "2G",
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 50,
-    max_size: Annotated[
-        str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")
-    ] = "20M",
+    ] = DEFAULT_MAX_MEMORY,
+    max_pages: MaxPages = DEFAULT_LIMITS.max_pages,
+    max_size: MaxSize = DEFAULT_MAX_SIZE,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip files already in the output (by content hash).")
     ] = False,
@@ -250,21 +267,19 @@ def batch(
     summary: Annotated[
         Path | None, typer.Option("--summary", help="Write the cohort summary to FILE (.md or .json).")
     ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
-    ] = False,
+    redact: Redact = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
     ] = False,
     taxonomy: TaxonomyFiles = None,
-    path: Annotated[list[str] | None, typer.Option("--path", help="Only this path id (repeatable).")] = None,
+    path: PathIds = None,
     cache_dir: Annotated[
         Path | None, typer.Option("--cache-dir", help="Where extracted text is cached.")
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
     from analyzer.batch import analyze_folder
@@ -339,10 +354,6 @@ taxonomy_app = typer.Typer(
     help="Inspect, validate and export the skill taxonomy.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(taxonomy_app, name="taxonomy")
-TaxonomyFiles = Annotated[
-    list[Path] | None,
-    typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
-]
 
 
 def _taxonomy_or_none(files: list[Path] | None) -> Taxonomy | None:

@@ -166,7 +166,8 @@ def display_name(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _too_large(name: str, max_size: int) -> ResourceLimitError:
+def too_large(name: str, max_size: int) -> ResourceLimitError:
+    """The error for input over ``--max-size``."""
     return ResourceLimitError(name, f"larger than {max_size / 1024**2:g} MiB (raise --max-size)")
 
 
@@ -177,7 +178,7 @@ def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str
 
         data = sys.stdin.buffer.read(max_size + 1 if max_size else -1)
         if max_size and len(data) > max_size:
-            raise _too_large(STDIN_NAME, max_size)
+            raise too_large(STDIN_NAME, max_size)
         return STDIN_NAME, data
     path = Path(source)
     name = display_name(str(source))
@@ -189,7 +190,7 @@ def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str
         raise NotAFileError(name, "not a regular file")
     try:
         if max_size and path.stat().st_size > max_size:
-            raise _too_large(name, max_size)
+            raise too_large(name, max_size)
         return name, path.read_bytes()
     except PermissionError:
         raise UnreadableInputError(name, "permission denied: check the file's read permission") from None
