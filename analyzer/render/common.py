@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzer.report import Evidence, PathResult, Report, SkillFound
+from analyzer.report import Evidence, PathResult, Report
 
 IMPORTANCE_ORDER = {"core": 0, "important": 1, "nice": 2}
 
@@ -24,10 +24,6 @@ def skill_names(report: Report, skill_ids: tuple[str, ...]) -> list[str]:
 
 def where(evidence: Evidence) -> str:
     return f"{evidence.section}, p{evidence.page} l{evidence.line}"
-
-
-def first_evidence(skill: SkillFound) -> Evidence:
-    return skill.evidence[0]
 
 
 def ordered_competencies(path: PathResult) -> list:

@@ -193,10 +193,6 @@ def svg_open(width: float, height: float, title_id: str, title: str, desc: str =
     return out
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 # --- single report ---------------------------------------------------------------------------
 
 
