@@ -8,6 +8,8 @@ would close, then by O*NET's Hot Technology flag, then by the taxonomy's own ord
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
@@ -56,21 +58,29 @@ def _candidates(taxonomy: Taxonomy) -> dict[str, list[tuple[bool, int, str]]]:
     return index
 
 
+def gaps_closed(taxonomy: Taxonomy, gaps: Collection[str]) -> Counter[str]:
+    """For every skill reaching one of the gaps, how many of them it would close."""
+    candidates = _candidates(taxonomy)
+    return Counter(skill_id for gap in gaps for _, _, skill_id in candidates.get(gap, ()))
+
+
 def suggest_skills(
-    taxonomy: Taxonomy, gaps: Collection[str], competency: str, claimed: Collection[str]
+    taxonomy: Taxonomy, closes: Counter[str], competency: str, claimed: Collection[str]
 ) -> tuple[SuggestedSkill, ...]:
-    """The skills that would cover ``competency``, most valuable first."""
-    reach = _reach(taxonomy)
-    gap_set = set(gaps)
-    ranked = sorted(
-        (-len(reach[skill_id] & gap_set), not_hot, order, skill_id)
-        for not_hot, order, skill_id in _candidates(taxonomy).get(competency, ())
-        if skill_id not in claimed
+    """The skills that would cover ``competency``, most valuable first: those closing the most
+    gaps (``closes``, from :func:`gaps_closed`), then Hot Technologies, then taxonomy order."""
+    ranked = heapq.nsmallest(
+        MAX_SUGGESTIONS,
+        (
+            (-closes[skill_id], not_hot, order, skill_id)
+            for not_hot, order, skill_id in _candidates(taxonomy).get(competency, ())
+            if skill_id not in claimed
+        ),
     )
     suggestions = []
-    for negative_covers, _, _, skill_id in ranked[:MAX_SUGGESTIONS]:
+    for negative_closes, _, _, skill_id in ranked:
         skill = taxonomy.skills[skill_id]
-        suggestions.append(SuggestedSkill(skill.id, skill.name, -negative_covers, skill.hot))
+        suggestions.append(SuggestedSkill(skill.id, skill.name, -negative_closes, skill.hot))
     return tuple(suggestions)
 
 
@@ -94,14 +104,14 @@ def path_result(taxonomy: Taxonomy, path: CareerPath, skills: Sequence[SkillFoun
         )
     total = sum(result.weight for result in results)
     covered = sum(result.weight for result in results if result.covered)
-    gap_ids = [result.id for result in results if not result.covered]
+    closes = gaps_closed(taxonomy, [result.id for result in results if not result.covered])
     missing = tuple(
         Gap(
             id=result.id,
             name=result.name,
             importance=result.importance,
             weight=result.weight,
-            suggested_skills=suggest_skills(taxonomy, gap_ids, result.id, claimed_ids),
+            suggested_skills=suggest_skills(taxonomy, closes, result.id, claimed_ids),
         )
         for result in sorted(results, key=lambda r: -r.weight)
         if not result.covered

@@ -29,8 +29,8 @@ from analyzer.sections import LEARNING, SKILLS, SectionedLine
 from skills import Skill, Taxonomy
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
 
 EXACT_SCORE = 100.0
 COMPACT_SCORE = 95.0
@@ -119,6 +119,8 @@ _COMPACT_DROP = re.compile(r"[\s\-_.]+")
 _SEPARATED = re.compile(r"[\s\-_.]")
 _VERSIONED = re.compile(r"^(?P<base>.*?[A-Za-z+#])[-_]?v?(?P<version>\d+(?:\.\d+)*[a-z]?)$")
 _WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z\-]*$")
+# Tokens that may sit inside a name written in parts ("scikit - learn", "node . js").
+_JOINERS = frozenset({"-", ".", "/", "+", "#", "_"})
 
 
 @dataclass(frozen=True)
@@ -146,38 +148,105 @@ class _Candidate:
     rank: int = field(default=0)
 
 
+@lru_cache(maxsize=1 << 16)
 def compact_key(text: str) -> str:
     """A surface without case, spaces, hyphens, underscores and dots: 'Tensor-Flow' → 'tensorflow'."""
     return _COMPACT_DROP.sub("", text.casefold())
 
 
-def build_pipeline() -> Language:
-    """A blank English spaCy pipeline whose tokenizer keeps tech names matchable.
+def build_tokenizer() -> Tokenizer:
+    """spaCy's English tokenizer, set up so tech names stay matchable.
 
     C++, .NET, Node.js and CI/CD already tokenize consistently; we add C#/F# as single tokens,
-    split list bullets glued to words ("Python•Java") and let "R." end a sentence.
+    split list bullets glued to words ("Python•Java") and let "R." end a sentence. Only the
+    vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
+    to start and nothing here uses it.
     """
-    import spacy
+    from spacy.lang.en import English
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import create_vocab
 
-    nlp = spacy.blank("en")
-    defaults = nlp.Defaults
+    defaults = English.Defaults
     # "R." and "C." end sentences about languages far more often than they abbreviate a name.
     single_letter_period = r"(?<=^[A-Z])\."
-    rules = dict(nlp.tokenizer.rules or {})
+    rules = dict(defaults.tokenizer_exceptions)
     rules.update({special: [{"ORTH": special}] for special in ("C#", "c#", "F#", "f#")})
-    # One Tokenizer built with every setting at once: each later change would reload the rules.
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab,
+    return Tokenizer(
+        create_vocab("en", defaults),
         rules=rules,
         prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
         suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
         infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS]).finditer,
-        token_match=nlp.tokenizer.token_match,
-        url_match=nlp.tokenizer.url_match,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
     )
-    return nlp
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A text's tokens as plain lists, read from spaCy's Doc once: every pass over the tokens
+    indexes these instead of making spaCy build Token objects again."""
+
+    text: str
+    words: list[str]
+    lowers: list[str]
+    stops: list[bool]
+    spaces: list[bool]
+    offsets: list[int]
+    line_of: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, line_starts: Sequence[int]) -> _Tokens:
+        words, lowers, stops, spaces, offsets = [], [], [], [], []
+        for token in doc:
+            words.append(token.text)
+            lowers.append(token.lower_)
+            stops.append(token.is_stop)
+            spaces.append(token.is_space)
+            offsets.append(token.idx)
+        line_of = [bisect.bisect_right(line_starts, offset) - 1 for offset in offsets]
+        return cls(text, words, lowers, stops, spaces, offsets, line_of)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.offsets[start] : self.offsets[end - 1] + len(self.words[end - 1])]
+
+    def neighbour_words(self, index: int, step: int) -> list[str]:
+        """Up to three lowercase tokens next to ``index`` on its own line, nearest first."""
+        words: list[str] = []
+        position = index + step
+        while 0 <= position < len(self.words) and len(words) < 3:
+            if self.line_of[position] != self.line_of[index]:
+                break
+            if not self.spaces[position]:
+                words.append(self.lowers[position])
+            position += step
+        return words
+
+    def between_separators(self, start: int, end: int) -> bool:
+        """Whether a span stands as a list item: a separator or a line edge on each side."""
+
+        def separated(position: int, inside: int) -> bool:
+            if not 0 <= position < len(self.words) or self.line_of[position] != self.line_of[inside]:
+                return True
+            return (
+                self.spaces[position]
+                or self.lowers[position] in LIST_SEPARATORS
+                or (self.words[position] == "." and position > inside)
+            )
+
+        return separated(start - 1, start) and separated(end, end - 1)
+
+    def starts_clause(self, index: int) -> bool:
+        """Whether a token opens its line or follows sentence punctuation (so a capital says
+        nothing)."""
+        if index == 0 or self.line_of[index - 1] != self.line_of[index]:
+            return True
+        return self.words[index - 1] in {".", "!", "?", ":", ";", "•", "|", "(", "-", "–"}
+
+    def joinable(self, index: int) -> bool:
+        word = self.words[index]
+        return not self.spaces[index] and (word[0].isalnum() or word in _JOINERS)
 
 
 class SkillMatcher:
@@ -187,8 +256,8 @@ class SkillMatcher:
         from spacy.matcher import PhraseMatcher
 
         self.taxonomy = taxonomy
-        self.nlp = build_pipeline()
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.tokenizer = build_tokenizer()
+        self.matcher = PhraseMatcher(self.tokenizer.vocab, attr="LOWER")
         self.by_surface: dict[str, str] = {}
         self.by_compact: dict[str, str] = {}
         # Keys of names that are themselves written in parts ("scikit-learn", "Node.js").
@@ -197,8 +266,7 @@ class SkillMatcher:
         fuzzy_targets: dict[str, str] = {}
         for skill in taxonomy.skills.values():
             rule = skill.ambiguous
-            patterns = list(self.nlp.tokenizer.pipe(skill.surfaces))
-            self.matcher.add(skill.id, patterns)
+            self.matcher.add(skill.id, list(self.tokenizer.pipe(skill.surfaces)))
             for surface in skill.surfaces:
                 lowered = surface.casefold()
                 self.by_surface[lowered] = skill.id
@@ -212,8 +280,10 @@ class SkillMatcher:
                         self.separated_compact.add(key)
                 if skill.kind in FUZZY_KINDS and len(key) >= FUZZY_MIN_LENGTH and key.isalpha():
                     fuzzy_targets.setdefault(key, skill.id)
-        self.fuzzy_keys = list(fuzzy_targets)
-        self.fuzzy_ids = list(fuzzy_targets.values())
+        # Every start of a compact key: a run of tokens that is none can be given up at once.
+        self.compact_prefixes = {key[:end] for key in self.by_compact for end in range(len(key) + 1)}
+        self.fuzzy_targets = fuzzy_targets
+        self._fuzzy_pools: dict[int, tuple[list[str], list[str]]] = {}
 
     # -- finding -------------------------------------------------------------------------------
 
@@ -222,40 +292,37 @@ class SkillMatcher:
         text, starts = _flow_text(lines)
         if not text:
             return []
-        doc = self.nlp.make_doc(text)
-        tokens = list(doc)
-        line_of = [bisect.bisect_right(starts, token.idx) - 1 for token in tokens]
-        candidates = (
-            self._exact(doc, tokens)
-            + self._compact(doc, tokens, line_of)
-            + self._fuzzy(doc, tokens, line_of, lines)
-        )
+        doc = self.tokenizer(text)
+        tokens = _Tokens.of(doc, text, starts)
+        candidates = self._exact(doc, tokens) + self._compact(tokens) + self._fuzzy(tokens, lines)
         chosen = _resolve_overlaps(candidates)
         # Lines holding a mention that needs no context: they make a list of an ambiguous name.
-        anchored_lines = {line_of[c.start] for c in chosen if self._ambiguous_surface(doc, c) is None}
+        anchored_lines = {
+            tokens.line_of[c.start] for c in chosen if self._ambiguous_surface(tokens, c) is None
+        }
         clause_starts = [0, *(match.end() for match in CLAUSE_END.finditer(text))]
         mentions = []
         for candidate in chosen:
-            span = doc[candidate.start : candidate.end]
-            if self._names_a_role(doc, candidate, line_of):
+            if self._names_a_role(tokens, candidate):
                 continue
+            span_text = tokens.span_text(candidate.start, candidate.end)
+            sectioned = lines[tokens.line_of[candidate.start]]
             learning = (
-                _in_learning_clause(text, span.start_char, clause_starts)
-                or lines[line_of[candidate.start]].section == LEARNING
+                _in_learning_clause(text, tokens.offsets[candidate.start], clause_starts)
+                or sectioned.section == LEARNING
             )
-            surface = self._ambiguous_surface(doc, candidate)
+            surface = self._ambiguous_surface(tokens, candidate)
             # "Currently learning Rust" names the language whatever its context; it is no claim.
             if (
                 surface is not None
-                and not (span.text == surface and learning)
-                and not self._context_allows(doc, candidate, surface, lines, line_of, anchored_lines)
+                and not (span_text == surface and learning)
+                and not self._context_allows(tokens, candidate, surface, lines, anchored_lines)
             ):
                 continue
-            sectioned = lines[line_of[candidate.start]]
             mentions.append(
                 Mention(
                     skill_id=candidate.skill_id,
-                    text=span.text,
+                    text=span_text,
                     section=sectioned.section,
                     page=sectioned.line.page,
                     line=sectioned.line.number,
@@ -267,13 +334,13 @@ class SkillMatcher:
             )
         return mentions
 
-    def _names_a_role(self, doc: Doc, candidate: _Candidate, line_of: Sequence[int]) -> bool:
+    def _names_a_role(self, tokens: _Tokens, candidate: _Candidate) -> bool:
         """Whether a field is named as part of a job title or team ("ML Engineer", "data
         science team"): that says where someone worked, not what they can do. Technologies in
         titles ("Python Developer") still count."""
         if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
             return False
-        following = _neighbour_words(doc, candidate.end - 1, 1, line_of)
+        following = tokens.neighbour_words(candidate.end - 1, 1)
         if not following or following[0] not in ROLE_NOUNS:
             return False
         # A title ends its line or gives way to a company, a level or a date; a sentence goes on
@@ -281,150 +348,145 @@ class SkillMatcher:
         rest = [word for word in following[1:] if word not in ROLE_LEVELS]
         return not rest or rest[0] in TITLE_BREAKS
 
-    def _exact(self, doc: Doc, tokens: Sequence[Token]) -> list[_Candidate]:
-        found = []
-        for match_id, start, end in self.matcher(doc):
-            skill_id = self.nlp.vocab.strings[match_id]
-            found.append(_Candidate(start, end, skill_id, EXACT_SCORE, "exact", rank=0))
-        for token in tokens:
-            versioned = _VERSIONED.match(token.text)
+    def _exact(self, doc: Doc, tokens: _Tokens) -> list[_Candidate]:
+        strings = self.tokenizer.vocab.strings
+        found = [
+            _Candidate(start, end, strings[match_id], EXACT_SCORE, "exact", rank=0)
+            for match_id, start, end in self.matcher(doc)
+        ]
+        for index, word in enumerate(tokens.words):
+            # A version ends in a digit, or in a digit and one letter ("3.8b").
+            if not (word[-1].isdigit() or (len(word) > 1 and word[-2].isdigit())):
+                continue
+            versioned = _VERSIONED.match(word)
             if not versioned:
                 continue
             base = versioned.group("base").casefold()
             skill_id = self.by_surface.get(base)
             if skill_id and len(base) >= 2 and base not in self.ambiguous_surfaces:
-                found.append(_Candidate(token.i, token.i + 1, skill_id, EXACT_SCORE, "version", rank=1))
+                found.append(_Candidate(index, index + 1, skill_id, EXACT_SCORE, "version", rank=1))
         return found
 
-    def _compact(self, doc: Doc, tokens: Sequence[Token], line_of: Sequence[int]) -> list[_Candidate]:
-        texts = [token.text for token in tokens]
-        joinable = [_joinable(token) for token in tokens]
-        # A window's compact key is its tokens' keys run together: spaces never count.
-        pieces = [compact_key(text) for text in texts]
+    def _compact(self, tokens: _Tokens) -> list[_Candidate]:
+        words, line_of = tokens.words, tokens.line_of
         found = []
-        for start in range(len(tokens)):
-            if not joinable[start] or not texts[start][0].isalnum():
+        for start in range(len(words)):
+            if not words[start][0].isalnum() or not tokens.joinable(start):
                 continue
-            key = pieces[start]
-            for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(tokens)) + 1):
+            # A window's compact key is its tokens' keys run together: spaces never count.
+            key = compact_key(words[start])
+            if key not in self.compact_prefixes:
+                continue
+            for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(words)) + 1):
                 last = end - 1
-                if not joinable[last] or line_of[last] != line_of[start]:
+                if not tokens.joinable(last) or line_of[last] != line_of[start]:
                     break
-                key += pieces[last]
-                if not texts[last][-1].isalnum() and texts[last] not in ("+", "#"):
+                key += compact_key(words[last])
+                if key not in self.compact_prefixes:
+                    break
+                if not words[last][-1].isalnum() and words[last] not in ("+", "#"):
                     continue
                 skill_id = self.by_compact.get(key)
-                if skill_id and self._compact_is_a_name(doc[start:end], key):
+                if skill_id and self._compact_is_a_name(tokens, start, end, key):
                     found.append(_Candidate(start, end, skill_id, COMPACT_SCORE, "compact", rank=2))
         return found
 
-    def _compact_is_a_name(self, window: Span, key: str) -> bool:
+    def _compact_is_a_name(self, tokens: _Tokens, start: int, end: int, key: str) -> bool:
         """Whether words run together really spell a name. "scikit learn" does (the name is
         written in parts anyway) and "Tensor Flow" does (capitals mark a name), but ordinary words
         that happen to join into one ("at scale", "quick check", "data flow") do not."""
         if key in self.separated_compact:
             return True
-        return not any(token.is_stop for token in window) and any(char.isupper() for char in window.text)
+        return not any(tokens.stops[start:end]) and any(
+            char.isupper() for char in tokens.span_text(start, end)
+        )
 
-    def _fuzzy(
-        self, doc: Doc, tokens: Sequence[Token], line_of: Sequence[int], lines: Sequence[SectionedLine]
-    ) -> list[_Candidate]:
+    def _fuzzy(self, tokens: _Tokens, lines: Sequence[SectionedLine]) -> list[_Candidate]:
         found = []
-        for token in tokens:
-            word = token.text
-            if len(word) < FUZZY_MIN_LENGTH or not _WORDLIKE.match(word) or token.is_stop:
+        for index, word in enumerate(tokens.words):
+            if len(word) < FUZZY_MIN_LENGTH or tokens.stops[index] or not _WORDLIKE.match(word):
                 continue
             # A typo is taken for a name only in the skills section, or where a capital letter
             # marks the word as a name: in a list, or mid-sentence where no sentence start explains it.
-            in_skills = lines[line_of[token.i]].section == SKILLS
+            in_skills = lines[tokens.line_of[index]].section == SKILLS
             capitalized = word[0].isupper() and (
-                _between_separators(doc, token.i, token.i + 1, line_of)
-                or not _starts_clause(doc, token.i, line_of)
+                tokens.between_separators(index, index + 1) or not tokens.starts_clause(index)
             )
             if not (in_skills or capitalized):
                 continue
             key = compact_key(word)
             if key in self.by_compact or key in self.ambiguous_surfaces:
                 continue
-            max_edits = FUZZY_MAX_EDITS[len(key) >= FUZZY_LONG_LENGTH]
-            best = process.extractOne(
-                key, self.fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=max_edits
-            )
+            best = self._nearest_name(key)
             if best is None:
                 continue
-            target, _, index = best
+            target, skill_id = best
             if target[0] != key[0] or _is_inflection(key, target):
                 continue
-            found.append(
-                _Candidate(
-                    token.i,
-                    token.i + 1,
-                    self.fuzzy_ids[index],
-                    round(fuzz.ratio(key, target), 1),
-                    "fuzzy",
-                    rank=3,
-                )
-            )
+            score = round(fuzz.ratio(key, target), 1)
+            found.append(_Candidate(index, index + 1, skill_id, score, "fuzzy", rank=3))
         return found
+
+    def _nearest_name(self, key: str) -> tuple[str, str] | None:
+        """The fuzzy target nearest to ``key`` within the edits its length allows (the first in
+        taxonomy order on a tie), with its skill id."""
+        max_edits = FUZZY_MAX_EDITS[len(key) >= FUZZY_LONG_LENGTH]
+        targets, skill_ids = self._fuzzy_pool(len(key), max_edits)
+        best = process.extractOne(key, targets, scorer=Levenshtein.distance, score_cutoff=max_edits)
+        if best is None:
+            return None
+        target, _, position = best
+        return target, skill_ids[position]
+
+    def _fuzzy_pool(self, length: int, max_edits: int) -> tuple[list[str], list[str]]:
+        """The fuzzy targets a word of this length can be within ``max_edits`` of, in taxonomy
+        order: a name more letters longer or shorter than the edits allowed never is."""
+        pool = self._fuzzy_pools.get(length)
+        if pool is None:
+            nearby = [
+                (target, skill_id)
+                for target, skill_id in self.fuzzy_targets.items()
+                if abs(len(target) - length) <= max_edits
+            ]
+            pool = self._fuzzy_pools[length] = ([t for t, _ in nearby], [i for _, i in nearby])
+        return pool
 
     # -- context ---------------------------------------------------------------------------------
 
-    def _ambiguous_surface(self, doc: Doc, candidate: _Candidate) -> str | None:
+    def _ambiguous_surface(self, tokens: _Tokens, candidate: _Candidate) -> str | None:
         """The ambiguous surface a candidate spells (in any case), if it spells one."""
-        return self.ambiguous_surfaces.get(doc[candidate.start : candidate.end].text.casefold())
+        return self.ambiguous_surfaces.get(tokens.span_text(candidate.start, candidate.end).casefold())
 
     def _context_allows(
         self,
-        doc: Doc,
+        tokens: _Tokens,
         candidate: _Candidate,
         surface: str,
         lines: Sequence[SectionedLine],
-        line_of: Sequence[int],
         anchored_lines: set[int],
     ) -> bool:
         skill: Skill = self.taxonomy.skills[candidate.skill_id]
         rule = skill.ambiguous
-        span = doc[candidate.start : candidate.end]
-        if rule is None or span.text != surface:
+        if rule is None or tokens.span_text(candidate.start, candidate.end) != surface:
             return False
-        before = _neighbour_words(doc, candidate.start, -1, line_of)
-        after = _neighbour_words(doc, candidate.end - 1, 1, line_of)
+        before = tokens.neighbour_words(candidate.start, -1)
+        after = tokens.neighbour_words(candidate.end - 1, 1)
         if _any_cue(before, rule.reject_before, reverse=True) or _any_cue(after, rule.reject_after):
             return False
         if not rule.needs:
             return True
-        line_index = line_of[candidate.start]
+        line_index = tokens.line_of[candidate.start]
         signals = {
             "skills_section": lines[line_index].section == SKILLS,
             "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
-            "list": _between_separators(doc, candidate.start, candidate.end, line_of)
-            and line_index in anchored_lines,
+            "list": tokens.between_separators(candidate.start, candidate.end) and line_index in anchored_lines,
         }
         return any(signals[need] for need in rule.needs)
-
-
-def _joinable(token: object) -> bool:
-    text = token.text  # type: ignore[attr-defined]
-    return not token.is_space and (text[0].isalnum() or text in {"-", ".", "/", "+", "#", "_"})  # type: ignore[attr-defined]
 
 
 def _is_inflection(word: str, target: str) -> bool:
     """A plural or verb form of a name ('Dockers', 'Reacting') is another word, not a typo."""
     return any(word == target + suffix for suffix in ("s", "es", "ed", "ing", "er", "ers"))
-
-
-def _neighbour_words(doc: Doc, index: int, step: int, line_of: Sequence[int]) -> list[str]:
-    """Up to three lowercase tokens next to a span on its own line, nearest first."""
-    words = []
-    position = index + step
-    while 0 <= position < len(doc) and len(words) < 3:
-        token = doc[position]
-        if line_of[position] != line_of[index]:
-            break
-        if not token.is_space:
-            words.append(token.lower_)
-        position += step
-    return words
 
 
 def _any_cue(words: Sequence[str], cues: frozenset[str], *, reverse: bool = False) -> bool:
@@ -435,25 +497,6 @@ def _any_cue(words: Sequence[str], cues: frozenset[str], *, reverse: bool = Fals
         if phrase in cues:
             return True
     return False
-
-
-def _between_separators(doc: Doc, start: int, end: int, line_of: Sequence[int]) -> bool:
-    """Whether a span stands as a list item: a separator or a line edge on each side."""
-
-    def separated(position: int, inside: int) -> bool:
-        if not 0 <= position < len(doc) or line_of[position] != line_of[inside]:
-            return True
-        token = doc[position]
-        return token.is_space or token.lower_ in LIST_SEPARATORS or (token.text == "." and position > inside)
-
-    return separated(start - 1, start) and separated(end, end - 1)
-
-
-def _starts_clause(doc: Doc, index: int, line_of: Sequence[int]) -> bool:
-    """Whether a token opens its line or follows sentence punctuation (so a capital says nothing)."""
-    if index == 0 or line_of[index - 1] != line_of[index]:
-        return True
-    return doc[index - 1].text in {".", "!", "?", ":", ";", "•", "|", "(", "-", "–"}
 
 
 def _in_learning_clause(text: str, offset: int, clause_starts: Sequence[int]) -> bool:
