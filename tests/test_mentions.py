@@ -197,3 +197,14 @@ def test_a_name_written_in_parts_matches_with_spaces() -> None:
 
 def test_a_spaced_name_matches_whatever_its_words() -> None:
     assert any("back" in name.lower() for name in names("Maintained back-end services for billing."))
+
+
+def test_our_tokenizer_splits_whitespace_and_punctuation_as_spacys_english_does() -> None:
+    import spacy
+
+    from analyzer.mentions import build_tokenizer
+
+    text = "Skills:\tPython,  C++ ,\n\nGo\t\t| Node.js  \n Inc. don't (e.g. SQL) \u00a0Rust\r\nJava"
+    ours = [(token.text, token.idx) for token in build_tokenizer()(text)]
+    theirs = [(token.text, token.idx) for token in spacy.blank("en")(text)]
+    assert ours == theirs
