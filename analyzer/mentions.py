@@ -15,6 +15,7 @@ carries, and mentions inside "currently learning …" are kept apart from claims
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -162,12 +163,21 @@ def build_tokenizer() -> Tokenizer:
     vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
     to start and nothing here uses it.
     """
+    from spacy.attrs import IS_SPACE, IS_STOP, LOWER
+    from spacy.lang import lex_attrs
     from spacy.lang.en import English
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-    from spacy.vocab import create_vocab
+    from spacy.vocab import Vocab
 
     defaults = English.Defaults
+    # Each new word gets every lexical attribute computed in Python; we read only these three
+    # (the matcher compares LOWER), and the rest would double the cost of a word never seen.
+    getters = {
+        LOWER: lex_attrs.lower,
+        IS_STOP: functools.partial(lex_attrs.is_stop, stops=defaults.stop_words),
+        IS_SPACE: lex_attrs.is_space,
+    }
     # "R." and "C." end sentences about languages far more often than they abbreviate a name.
     single_letter_period = r"(?<=^[A-Z])\."
     # spaCy counts whitespace ("\n", "\t") among its special cases, and once a special case has
@@ -177,7 +187,7 @@ def build_tokenizer() -> Tokenizer:
     rules = {text: tokens for text, tokens in defaults.tokenizer_exceptions.items() if not text.isspace()}
     rules.update({special: [{"ORTH": special}] for special in ("C#", "c#", "F#", "f#")})
     return Tokenizer(
-        create_vocab("en", defaults),
+        Vocab(lex_attr_getters=getters),
         rules=rules,
         prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
         suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
