@@ -184,7 +184,8 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: Connection
     ready: bool = False
-    task: str | None = None
+    # Paths sent and not yet answered, oldest first: the worker is analyzing the first one.
+    tasks: deque[str] = field(default_factory=deque)
     started: float = 0.0
 
 
@@ -224,32 +225,32 @@ class _Pool:
             worker.connection.close()
 
 
-def run_in_workers(paths: Sequence[str], options: BatchOptions, workers: int) -> Iterator[FileResult]:
+# Paths each worker holds: the one it works on and the next, so it never waits for the parent to
+# write a result before it can start on another file.
+TASKS_PER_WORKER = 2
+
+
+def _schedule(pool: _Pool, paths: Sequence[str], timeout: float) -> Iterator[FileResult]:
     """Results for the paths in the order they finish, each file isolated from the others."""
-    if not paths:
-        return
     pending = deque(paths)
-    pool = _Pool(max(1, min(workers, len(paths))), options)
-    try:
-        while pending or any(worker.task for worker in pool.workers):
-            now = time.monotonic()
-            for worker in list(pool.workers):
-                if worker.ready and worker.task is None and pending:
-                    worker.task, worker.started = pending.popleft(), now
-                    worker.connection.send(worker.task)
-            busy = {worker.connection: worker for worker in pool.workers}
-            sentinels = {worker.process.sentinel: worker for worker in pool.workers}
-            for ready in wait([*busy, *sentinels], timeout=POLL_SECONDS):
-                worker = busy.get(ready) or sentinels[ready]  # type: ignore[index]
-                if worker not in pool.workers:
-                    continue
-                yield from _collect(pool, worker, ready is worker.connection)
-            yield from _expire(pool, options.timeout)
-    finally:
-        pool.close()
+    while pending or any(worker.tasks for worker in pool.workers):
+        for worker in pool.workers:
+            while worker.ready and pending and len(worker.tasks) < TASKS_PER_WORKER:
+                if not worker.tasks:
+                    worker.started = time.monotonic()
+                worker.tasks.append(pending.popleft())
+                worker.connection.send(worker.tasks[-1])
+        busy = {worker.connection: worker for worker in pool.workers}
+        sentinels = {worker.process.sentinel: worker for worker in pool.workers}
+        for ready in wait([*busy, *sentinels], timeout=POLL_SECONDS):
+            worker = busy.get(ready) or sentinels[ready]  # type: ignore[index]
+            if worker not in pool.workers:
+                continue
+            yield from _collect(pool, worker, ready is worker.connection, pending)
+        yield from _expire(pool, timeout, pending)
 
 
-def _collect(pool: _Pool, worker: _Worker, has_message: bool) -> Iterator[FileResult]:
+def _collect(pool: _Pool, worker: _Worker, has_message: bool, pending: deque[str]) -> Iterator[FileResult]:
     message = None
     if has_message:
         try:
@@ -260,7 +261,9 @@ def _collect(pool: _Pool, worker: _Worker, has_message: bool) -> Iterator[FileRe
         worker.ready = True
         return
     if message is not None and message[0] == "done":
-        worker.task = None
+        worker.tasks.popleft()
+        # The next path was already waiting in the worker's pipe: its clock starts now.
+        worker.started = time.monotonic()
         yield message[1]
         return
     if message is not None and message[0] == "broken":
@@ -269,22 +272,31 @@ def _collect(pool: _Pool, worker: _Worker, has_message: bool) -> Iterator[FileRe
     if worker.process.is_alive() and not has_message:
         return
     worker.process.join(1)
-    if worker.task is not None:
+    if worker.tasks:
         code = worker.process.exitcode
-        yield FileResult(worker.task, "failed", None, f"the worker analyzing it crashed (exit code {code})")
+        yield FileResult(
+            worker.tasks[0], "failed", None, f"the worker analyzing it crashed (exit code {code})"
+        )
     elif not worker.ready:
         raise SkillgapError(
             "batch", f"a worker process failed to start (exit code {worker.process.exitcode})"
         )
+    _requeue_and_replace(pool, worker, pending)
+
+
+def _requeue_and_replace(pool: _Pool, worker: _Worker, pending: deque[str]) -> None:
+    # Paths queued behind the lost one were never started: another worker takes them.
+    queued = list(worker.tasks)[1:]
+    pending.extendleft(reversed(queued))
     pool.replace(worker)
 
 
-def _expire(pool: _Pool, timeout: float) -> Iterator[FileResult]:
+def _expire(pool: _Pool, timeout: float, pending: deque[str]) -> Iterator[FileResult]:
     now = time.monotonic()
     for worker in list(pool.workers):
-        if worker.task is not None and now - worker.started > timeout:
-            task = worker.task
-            pool.replace(worker)
+        if worker.tasks and now - worker.started > timeout:
+            task = worker.tasks[0]
+            _requeue_and_replace(pool, worker, pending)
             yield FileResult(task, "failed", None, f"timed out after {timeout:g} s (raise --timeout)")
         elif not worker.ready and now - worker.started > STARTUP_SECONDS:
             raise SkillgapError("batch", "a worker process did not start in time")
@@ -324,20 +336,36 @@ def analyze_folder(
         cache_dir=str(cache_dir) if cache_dir else None,
         redact=redact,
     )
-    hashes: dict[str, str] = {}
+    candidates = []
     for candidate, skip_reason in scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks):
-        if skip_reason is not None:
+        if skip_reason is None:
+            candidates.append(candidate)
+        else:
             yield FileResult(display_name(candidate), "skipped", None, skip_reason)
-            continue
-        try:
-            sha256 = file_sha256(candidate)
-        except OSError as error:
-            yield FileResult(
-                display_name(candidate), "failed", None, f"cannot read file ({error.strerror or error})"
-            )
-            continue
-        if sha256 not in done:
+    hashes: dict[str, str] = {}
+    pool = None
+    try:
+        for candidate in candidates:
+            try:
+                sha256 = file_sha256(candidate)
+            except OSError as error:
+                reason = f"cannot read file ({error.strerror or error})"
+                yield FileResult(display_name(candidate), "failed", None, reason)
+                continue
+            if sha256 in done:
+                continue
             hashes[candidate] = sha256
-    for result in run_in_workers(list(hashes), options, workers or default_workers()):
-        # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
-        yield replace(result, file=display_name(result.file), sha256=result.sha256 or hashes.get(result.file))
+            if pool is None:
+                # Workers take a second to load spaCy: they start with the first file to do and
+                # load while the rest of the folder is hashed.
+                pool = _Pool(max(1, min(workers or default_workers(), len(candidates))), options)
+        if pool is None:
+            return
+        for result in _schedule(pool, list(hashes), options.timeout):
+            # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
+            yield replace(
+                result, file=display_name(result.file), sha256=result.sha256 or hashes.get(result.file)
+            )
+    finally:
+        if pool is not None:
+            pool.close()

@@ -298,6 +298,8 @@ class SkillMatcher:
         self.compact_prefixes = {key[:end] for key in self.by_compact for end in range(len(key) + 1)}
         self.fuzzy_targets = fuzzy_targets
         self._fuzzy_pools: dict[int, tuple[list[str], list[str]]] = {}
+        # The same capitalized words (names, places, headings) recur across a folder of resumes.
+        self._nearest_name = lru_cache(maxsize=1 << 16)(self._nearest_name_uncached)
 
     # -- finding -------------------------------------------------------------------------------
 
@@ -369,8 +371,8 @@ class SkillMatcher:
             for match_id, start, end in self.matcher(doc)
         ]
         for index, word in enumerate(tokens.words):
-            # A version ends in a digit, or in a digit and one letter ("3.8b").
-            if not (word[-1].isdigit() or (len(word) > 1 and word[-2].isdigit())):
+            # A version ends in a digit, or in a digit and one letter ("3.8b"), after a name.
+            if word.isdigit() or not (word[-1].isdigit() or (len(word) > 1 and word[-2].isdigit())):
                 continue
             versioned = _VERSIONED.match(word)
             if not versioned:
@@ -384,11 +386,11 @@ class SkillMatcher:
     def _compact(self, tokens: _Tokens) -> list[_Candidate]:
         words, line_of = tokens.words, tokens.line_of
         found = []
-        for start in range(len(words)):
-            if not words[start][0].isalnum() or not tokens.joinable(start):
+        for start, word in enumerate(words):
+            if not word[0].isalnum():
                 continue
             # A window's compact key is its tokens' keys run together: spaces never count.
-            key = compact_key(words[start])
+            key = compact_key(word)
             if key not in self.compact_prefixes:
                 continue
             for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(words)) + 1):
@@ -441,7 +443,7 @@ class SkillMatcher:
             found.append(_Candidate(index, index + 1, skill_id, score, "fuzzy", rank=3))
         return found
 
-    def _nearest_name(self, key: str) -> tuple[str, str] | None:
+    def _nearest_name_uncached(self, key: str) -> tuple[str, str] | None:
         """The fuzzy target nearest to ``key`` within the edits its length allows (the first in
         taxonomy order on a tie), with its skill id."""
         max_edits = FUZZY_MAX_EDITS[len(key) >= FUZZY_LONG_LENGTH]
@@ -493,7 +495,8 @@ class SkillMatcher:
         signals = {
             "skills_section": lines[line_index].section == SKILLS,
             "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
-            "list": tokens.between_separators(candidate.start, candidate.end) and line_index in anchored_lines,
+            "list": tokens.between_separators(candidate.start, candidate.end)
+            and line_index in anchored_lines,
         }
         return any(signals[need] for need in rule.needs)
 
