@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
+import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +48,8 @@ FUZZY_MAX_EDITS = {False: 1, True: 2}
 # words, and a near miss of one is usually another concept.
 FUZZY_KINDS = frozenset({"language", "framework", "library", "tool", "platform", "cloud_service", "database"})
 MAX_COMPACT_TOKENS = 4
+# Bump whenever build_tokenizer changes how text is split: cached patterns are its output.
+TOKENIZER_VERSION = "1"
 # How much a mention in each section says the person can do the thing (summary claims are made
 # in passing, coursework was studied, a header or an interest is no statement of ability).
 SECTION_CONFIDENCE = {
@@ -197,6 +202,39 @@ def build_tokenizer() -> Tokenizer:
     )
 
 
+def _pattern_keys(tokenizer: Tokenizer, taxonomy: Taxonomy) -> dict[str, list[list[int]]]:
+    """Every skill's names as the matcher compares them: the LOWER hash of each token.
+
+    Tokenizing five thousand names costs a tenth of a second at every start, and the hashes come
+    out the same each time, so they are kept in the user's cache, keyed by the names, spaCy's
+    version and our tokenizer's.
+    """
+    import spacy
+    from spacy.attrs import LOWER
+
+    from analyzer.cache import default_cache_dir
+
+    surfaces = {skill.id: list(skill.surfaces) for skill in taxonomy.skills.values()}
+    key = json.dumps([spacy.__version__, TOKENIZER_VERSION, surfaces], ensure_ascii=False)
+    entry = default_cache_dir() / "patterns" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    keys = {
+        skill_id: [doc.to_array(LOWER).tolist() for doc in tokenizer.pipe(names)]
+        for skill_id, names in surfaces.items()
+    }
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(keys), encoding="utf-8")
+        os.replace(temporary, entry)
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+    return keys
+
+
 @dataclass(frozen=True)
 class _Tokens:
     """A text's tokens as plain lists, read from spaCy's Doc once: every pass over the tokens
@@ -278,9 +316,10 @@ class SkillMatcher:
         self.separated_compact: set[str] = set()
         self.ambiguous_surfaces: dict[str, str] = {}
         fuzzy_targets: dict[str, str] = {}
+        for skill_id, keys in _pattern_keys(self.tokenizer, taxonomy).items():
+            self.matcher.add(skill_id, keys)
         for skill in taxonomy.skills.values():
             rule = skill.ambiguous
-            self.matcher.add(skill.id, list(self.tokenizer.pipe(skill.surfaces)))
             for surface in skill.surfaces:
                 lowered = surface.casefold()
                 self.by_surface[lowered] = skill.id

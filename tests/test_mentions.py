@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analyzer import analyze_text
+from analyzer.document import read_document
+from analyzer.mentions import SkillMatcher
+from analyzer.sections import find_sections, sectioned_lines
+from skills import load_taxonomy
 
 
 def names(text: str) -> set[str]:
@@ -208,3 +214,34 @@ def test_our_tokenizer_splits_whitespace_and_punctuation_as_spacys_english_does(
     ours = [(token.text, token.idx) for token in build_tokenizer()(text)]
     theirs = [(token.text, token.idx) for token in spacy.blank("en")(text)]
     assert ours == theirs
+
+
+SKILLED_TEXT = (
+    "SKILLS\nPython, C++, C#, scikit-learn, Node.js, Apache Airflow, Go\nBuilt RAG apps with LangChain."
+)
+
+
+def _found(matcher: SkillMatcher) -> list[tuple[str, str]]:
+    document = read_document(SKILLED_TEXT.encode("utf-8"), "resume.txt")
+    return [
+        (mention.skill_id, mention.text) for mention in matcher.find(sectioned_lines(find_sections(document)))
+    ]
+
+
+def test_a_matcher_built_from_cached_patterns_finds_what_a_fresh_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = SkillMatcher(load_taxonomy())
+    assert list((tmp_path / "skillgap" / "patterns").glob("*.json"))
+    cached = SkillMatcher(load_taxonomy())
+    assert _found(cached) == _found(fresh)
+    assert len(_found(fresh)) >= 8
+
+
+def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    expected = _found(SkillMatcher(load_taxonomy()))
+    for entry in (tmp_path / "skillgap" / "patterns").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert _found(SkillMatcher(load_taxonomy())) == expected
