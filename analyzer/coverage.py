@@ -8,10 +8,11 @@ would close, then by O*NET's Hot Technology flag, then by the taxonomy's own ord
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import chain
 
 from analyzer.report import CompetencyResult, Gap, PathResult, SkillFound, SuggestedSkill
 from skills import CareerPath, Taxonomy
@@ -49,38 +50,36 @@ def _reach(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=8)
-def _candidates(taxonomy: Taxonomy) -> dict[str, list[tuple[bool, int, str]]]:
-    """For each competency, (not hot, taxonomy order, skill id) of every skill reaching it."""
+def _candidates(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """For each competency, every skill reaching it: Hot Technologies first, then in taxonomy
+    order (the tie-break among suggestions closing as many gaps)."""
     index: dict[str, list[tuple[bool, int, str]]] = {}
     for order, (skill_id, reached) in enumerate(_reach(taxonomy).items()):
         for competency in reached:
             index.setdefault(competency, []).append((not taxonomy.skills[skill_id].hot, order, skill_id))
-    return index
+    return {competency: tuple(entry[2] for entry in sorted(entries)) for competency, entries in index.items()}
 
 
 def gaps_closed(taxonomy: Taxonomy, gaps: Collection[str]) -> Counter[str]:
     """For every skill reaching one of the gaps, how many of them it would close."""
     candidates = _candidates(taxonomy)
-    return Counter(skill_id for gap in gaps for _, _, skill_id in candidates.get(gap, ()))
+    return Counter(chain.from_iterable(candidates.get(gap, ()) for gap in gaps))
 
 
 def suggest_skills(
-    taxonomy: Taxonomy, closes: Counter[str], competency: str, claimed: Collection[str]
+    taxonomy: Taxonomy, closes: Counter[str], competency: str, claimed: AbstractSet[str]
 ) -> tuple[SuggestedSkill, ...]:
     """The skills that would cover ``competency``, most valuable first: those closing the most
     gaps (``closes``, from :func:`gaps_closed`), then Hot Technologies, then taxonomy order."""
-    ranked = heapq.nsmallest(
-        MAX_SUGGESTIONS,
-        (
-            (-closes[skill_id], not_hot, order, skill_id)
-            for not_hot, order, skill_id in _candidates(taxonomy).get(competency, ())
-            if skill_id not in claimed
-        ),
-    )
+    skill_ids: Sequence[str] = _candidates(taxonomy).get(competency, ())
+    if not claimed.isdisjoint(skill_ids):
+        skill_ids = [skill_id for skill_id in skill_ids if skill_id not in claimed]
+    # A stable sort keeps the Hot-then-taxonomy order among skills closing as many gaps.
+    ranked = sorted(skill_ids, key=closes.__getitem__, reverse=True)[:MAX_SUGGESTIONS]
     suggestions = []
-    for negative_closes, _, _, skill_id in ranked:
+    for skill_id in ranked:
         skill = taxonomy.skills[skill_id]
-        suggestions.append(SuggestedSkill(skill.id, skill.name, -negative_closes, skill.hot))
+        suggestions.append(SuggestedSkill(skill.id, skill.name, closes[skill_id], skill.hot))
     return tuple(suggestions)
 
 
