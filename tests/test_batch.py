@@ -160,6 +160,22 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
     assert results["small.txt"].status == "ok"
 
 
+def test_files_queued_behind_a_file_that_hangs_are_still_analyzed(tmp_path: Path) -> None:
+    folder = tmp_path / "q"
+    folder.mkdir()
+    (folder / "a_huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
+    for index in range(3):
+        (folder / f"b_{index}.txt").write_text(f"Skills: Python, Docker, resume {index}")
+    results = list(analyze_folder(folder, workers=1, timeout=1.0, max_pages=None))
+    assert sorted(Path(result.file).name for result in results) == [
+        "a_huge.pdf",
+        "b_0.txt",
+        "b_1.txt",
+        "b_2.txt",
+    ]
+    assert [result.status for result in results if result.file.endswith(".txt")] == ["ok"] * 3
+
+
 def test_a_runaway_allocation_fails_only_that_file(tmp_path: Path) -> None:
     folder = tmp_path / "m"
     folder.mkdir()
