@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS, display_name
+from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS, display_name, too_large
 from analyzer.errors import NotAFileError, SkillgapError
 from analyzer.isolation import Limits, limit_memory
 
@@ -119,20 +119,21 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def analyze_path(path: str, options: BatchOptions) -> FileResult:
-    """Analyze one file as a batch does, never raising for a problem of the file itself.
+def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions()) -> FileResult:
+    """One resume's bytes to its batch result, never raising for a problem of the file itself.
 
-    A plain module-level function over picklable arguments, so any executor can run it.
+    Pure over its arguments (the text cache, when ``options.cache_dir`` names one, only saves
+    time) and a plain module-level function over picklable values, so a script can hand it to any
+    executor: ``executor.submit(analyze_file, data, "cv.pdf", options)``.
     """
     from analyzer.analysis import report_for_document
     from analyzer.cache import cached_document
-    from analyzer.document import read_source
     from skills import load_taxonomy
 
-    sha256 = None
+    sha256 = hashlib.sha256(data).hexdigest()
     try:
-        name, data = read_source(path, max_size=options.max_size)
-        sha256 = hashlib.sha256(data).hexdigest()
+        if options.max_size and len(data) > options.max_size:
+            raise too_large(name, options.max_size)
         document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
         taxonomy = load_taxonomy(options.taxonomy_files)
         report = report_for_document(document, taxonomy, paths=options.paths)
@@ -141,12 +142,23 @@ def analyze_path(path: str, options: BatchOptions) -> FileResult:
 
             report = redact_report(report)
     except SkillgapError as error:
-        return FileResult(path, "failed", sha256, error.message)
+        return FileResult(name, "failed", sha256, error.message)
     except MemoryError:
-        return FileResult(path, "failed", sha256, "ran out of memory (raise --max-memory)")
+        return FileResult(name, "failed", sha256, "ran out of memory (raise --max-memory)")
     except Exception as error:  # noqa: BLE001 - one file's bug must not end the batch
-        return FileResult(path, "failed", sha256, f"internal error ({error.__class__.__name__})")
-    return FileResult(path, "ok", sha256, None, report.to_dict())
+        return FileResult(name, "failed", sha256, f"internal error ({error.__class__.__name__})")
+    return FileResult(name, "ok", sha256, None, report.to_dict())
+
+
+def analyze_path(path: str, options: BatchOptions = BatchOptions()) -> FileResult:
+    """:func:`analyze_file` for a file on disk; a file that cannot be read gets a failed result."""
+    from analyzer.document import read_source
+
+    try:
+        name, data = read_source(path, max_size=options.max_size)
+    except SkillgapError as error:
+        return FileResult(path, "failed", None, error.message)
+    return replace(analyze_file(data, name, options), file=path)
 
 
 # -- worker processes ---------------------------------------------------------------------------

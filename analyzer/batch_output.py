@@ -1,16 +1,18 @@
 """Where batch results go: JSONL, CSV or SQLite, chosen by the output's extension.
 
 Each writer writes a row as soon as a file finishes and flushes it, so an interrupted batch
-keeps everything finished so far, and :func:`done_hashes` can tell a resumed run what to skip.
+keeps everything finished so far, and :func:`done_hashes` can tell a resumed run what to skip
+(after :func:`drop_partial_row` has cut a row that a killed run left half-written).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -22,6 +24,8 @@ OUTPUT_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": 
 CSV_TOP_MISSING = 3
 # Cells starting with these are formulas to a spreadsheet; resume text must never run as one.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Bytes read at a time when looking back from the end of an output for its last whole row.
+TAIL_CHUNK = 64 * 1024
 
 
 class OutputError(SkillgapError):
@@ -216,6 +220,66 @@ class SqliteWriter:
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _whole_jsonl_length(handle: IO[bytes], size: int) -> int:
+    """Bytes up to and including the last line break, read backwards from the end."""
+    position = size
+    while position > 0:
+        chunk_start = max(0, position - TAIL_CHUNK)
+        handle.seek(chunk_start)
+        chunk = handle.read(position - chunk_start)
+        newline = chunk.rfind(b"\n")
+        if newline >= 0:
+            return chunk_start + newline + 1
+        position = chunk_start
+    return 0
+
+
+def _whole_csv_length(data: bytes) -> int:
+    """Bytes of a CSV taken by whole rows; a cell may hold a quoted line break, so rows end where
+    the csv module says they do."""
+    text = data.decode("utf-8", "surrogateescape")
+    lines = io.StringIO(text, newline="")
+    consumed = 0
+    row_ends = [0]
+
+    def counted() -> Iterator[str]:
+        nonlocal consumed
+        for line in lines:
+            consumed += len(line)
+            yield line
+
+    try:
+        for _ in csv.reader(counted(), strict=True):
+            row_ends.append(consumed)
+        # Every row the writer writes ends its line: a last row without one was cut short.
+        if not text.endswith("\n"):
+            row_ends.pop()
+    except csv.Error:  # the text ends inside a quoted cell
+        pass
+    return len(text[: row_ends[-1] if row_ends else 0].encode("utf-8", "surrogateescape"))
+
+
+def drop_partial_row(output: Path) -> None:
+    """Cut the half-written row that a killed run (``kill -9``, a power cut) can leave at the end
+    of a JSONL or CSV output, so that a resumed run appends after the last whole row. SQLite needs
+    nothing: each file's rows are written in one transaction."""
+    kind = output_format(output)
+    if kind == "sqlite" or not output.exists():
+        return
+    try:
+        with output.open("r+b") as handle:
+            size = handle.seek(0, io.SEEK_END)
+            if kind == "jsonl":
+                whole = _whole_jsonl_length(handle, size)
+            else:
+                handle.seek(0)
+                whole = _whole_csv_length(handle.read())
+            if whole < size:
+                handle.truncate(whole)
+    except OSError as error:
+        raise OutputError(str(output), f"cannot repair the earlier output to resume ({error})") from None
 
 
 def open_writer(output: Path | None, path_ids: Sequence[str], *, append: bool) -> ResultWriter:

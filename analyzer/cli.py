@@ -132,12 +132,12 @@ def analyze(
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
-    from analyzer.analysis import analyze as analyze_file
+    from analyzer.analysis import analyze as analyze_resume
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_file(file, loaded, paths=path or (), password=password, limits=limits)
+        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits)
         if redact:
             from analyzer.redact import redact_report
 
@@ -194,14 +194,14 @@ def evaluate_command(
     """Precision, recall and F1 of skill extraction against gold labels."""
     import json
 
-    from analyzer.analysis import analyze as analyze_file
+    from analyzer.analysis import analyze as analyze_resume
     from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
 
     folder = Path(directory)
     if not folder.is_dir():
         _fail(f"{directory}: not a folder", ExitCode.USAGE)
     try:
-        result = evaluate(folder, lambda resume: analyze_file(resume).to_dict())
+        result = evaluate(folder, lambda resume: analyze_resume(resume).to_dict())
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
     groups = load_groups(folder)
@@ -283,7 +283,7 @@ def batch(
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
     from analyzer.batch import analyze_folder
-    from analyzer.batch_output import done_hashes, open_writer
+    from analyzer.batch_output import done_hashes, drop_partial_row, open_writer
     from analyzer.cache import default_cache_dir
     from analyzer.cohort import CohortSummary
     from analyzer.progress import progress_reporter
@@ -292,7 +292,10 @@ def batch(
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
-        done = done_hashes(output) if resume and output is not None else frozenset()
+        done: frozenset[str] = frozenset()
+        if resume and output is not None:
+            drop_partial_row(output)
+            done = done_hashes(output)
         writer = open_writer(output, path_ids, append=resume)
     except SkillgapError as error:
         _fail(str(error), error.exit_code, debug=debug)

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
+import multiprocessing
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from analyzer.batch import analyze_folder
+from analyzer.batch import BatchOptions, analyze_file, analyze_folder
 from analyzer.cache import READER_VERSION
 from tests import hostile
 from tests.conftest import CliResult
@@ -41,6 +49,12 @@ def mixed_folder(tmp_path: Path) -> Path:
     (folder / "locked.pdf").write_bytes(encrypted_pdf())
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
     return folder
+
+
+@functools.cache
+def _slow_pdf() -> bytes:
+    """A legitimate PDF that takes seconds to read: a file to time out or interrupt a batch in."""
+    return hostile.dense_pages_pdf(60)
 
 
 def _rows(output: Path) -> list[dict]:
@@ -152,7 +166,7 @@ def test_text_is_cached_by_content_hash_and_reused(tmp_path: Path) -> None:
 def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
     folder = tmp_path / "t"
     folder.mkdir()
-    (folder / "huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
+    (folder / "huge.pdf").write_bytes(_slow_pdf())
     (folder / "small.txt").write_text("Skills: Python")
     results = {Path(r.file).name: r for r in analyze_folder(folder, workers=1, timeout=1.0, max_pages=None)}
     assert results["huge.pdf"].status == "failed" and "timed out after 1 s" in results["huge.pdf"].error
@@ -163,7 +177,7 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
 def test_files_queued_behind_a_file_that_hangs_are_still_analyzed(tmp_path: Path) -> None:
     folder = tmp_path / "q"
     folder.mkdir()
-    (folder / "a_huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
+    (folder / "a_huge.pdf").write_bytes(_slow_pdf())
     for index in range(3):
         (folder / f"b_{index}.txt").write_text(f"Skills: Python, Docker, resume {index}")
     results = list(analyze_folder(folder, workers=1, timeout=1.0, max_pages=None))
@@ -179,13 +193,16 @@ def test_files_queued_behind_a_file_that_hangs_are_still_analyzed(tmp_path: Path
 def test_a_runaway_allocation_fails_only_that_file(tmp_path: Path) -> None:
     folder = tmp_path / "m"
     folder.mkdir()
-    (folder / "huge.pdf").write_bytes(hostile.dense_pages_pdf(150))
+    (folder / "huge.pdf").write_bytes(hostile.flate_bomb_pdf())  # inflates to 2 GiB
     (folder / "small.txt").write_text("Skills: Python")
     results = {
         Path(r.file).name: r
         for r in analyze_folder(folder, workers=1, max_memory=330 * 1024**2, max_pages=None)
     }
-    assert results["huge.pdf"].status == "failed"
+    assert (results["huge.pdf"].status, results["huge.pdf"].error) == (
+        "failed",
+        "ran out of memory (raise --max-memory)",
+    )
     assert results["small.txt"].status == "ok"
 
 
@@ -249,3 +266,113 @@ def test_cohort_report_links_every_resume(run_cli: Run, mixed_folder: Path, tmp_
     for name in ("ml.pdf", "ai.pdf", "notes.md", "fake.pdf", "locked.pdf", "photo.png"):
         assert name in page
     assert page.count('href="#resume-') == 6
+
+
+def _statuses(output: Path) -> dict[str, str]:
+    """File name → status of every row of a batch output, checking no file has two rows."""
+    if output.suffix == ".sqlite":
+        with sqlite3.connect(output) as db:
+            rows = db.execute("SELECT file, status FROM resumes").fetchall()
+    elif output.suffix == ".csv":
+        with output.open(newline="", encoding="utf-8") as handle:
+            rows = [(row["file"], row["status"]) for row in csv.DictReader(handle)]
+    else:
+        rows = [(row["file"], row["status"]) for row in _rows(output)]
+    names = [Path(file).name for file, _ in rows]
+    assert len(names) == len(set(names)), f"a file has two rows: {sorted(names)}"
+    return {Path(file).name: status for file, status in rows}
+
+
+def _rows_written(output: Path) -> int:
+    """Rows a running batch has written so far (none while it is still creating the output)."""
+    try:
+        return len(_statuses(output)) if output.exists() else 0
+    except sqlite3.OperationalError:  # the tables are not there yet
+        return 0
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "gave up waiting"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("extension", [".jsonl", ".csv", ".sqlite"])
+def test_ctrl_c_keeps_finished_rows_and_resume_does_only_the_rest(tmp_path: Path, extension: str) -> None:
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    quick = [f"a_{index}.txt" for index in range(4)]
+    for index, name in enumerate(quick):
+        (folder / name).write_text(f"Skills: Python, SQL, resume {index}")
+    # One worker takes the files in name order: it is deep in the slow PDF when Ctrl-C comes.
+    (folder / "m_slow.pdf").write_bytes(_slow_pdf())
+    (folder / "z_last.txt").write_text("Skills: Go, Docker")
+    output = tmp_path / f"out{extension}"
+    command = [sys.executable, "-m", "analyzer", "batch", str(folder), "-o", str(output), "--workers", "1"]
+    command += ["--no-cache", "--max-pages", "100", "-q"]
+    # A session of its own, so the signal goes to the whole process group as a terminal's does.
+    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait_for(lambda: _rows_written(output) == len(quick), seconds=120)
+        os.killpg(batch.pid, signal.SIGINT)
+        _, stderr = batch.communicate(timeout=30)
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+    assert batch.returncode == 130
+    assert "rerun with --resume" in stderr
+    assert _statuses(output) == dict.fromkeys(quick, "ok")
+
+    resumed = subprocess.run(
+        [*command, "--resume", "--timeout", "2"], capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 1, resumed.stderr  # the slow PDF now fails on its time limit
+    assert _statuses(output) == {**dict.fromkeys(quick, "ok"), "m_slow.pdf": "failed", "z_last.txt": "ok"}
+
+
+@pytest.mark.parametrize("extension", [".jsonl", ".csv"])
+def test_a_row_cut_short_by_a_killed_run_is_redone_on_resume(
+    run_cli: Run, tmp_path: Path, extension: str
+) -> None:
+    folder = tmp_path / "k"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    (folder / "b\nnewline in the name.txt").write_text("Skills: SQL")  # a quoted CSV cell with a break
+    output = tmp_path / f"out{extension}"
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1")
+    whole = output.read_bytes()
+    last_row = whole.rindex(str(folder / "b").encode())
+    output.write_bytes(whole[: last_row + len(str(folder)) + 6])  # killed inside the file name
+    result = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert _statuses(output) == {"a.txt": "ok", "b\nnewline in the name.txt": "ok"}
+
+
+def test_a_worker_killed_mid_file_costs_only_that_file(tmp_path: Path) -> None:
+    folder = tmp_path / "w"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    (folder / "b_slow.pdf").write_bytes(_slow_pdf())
+    (folder / "c.txt").write_text("Skills: SQL")
+    results = analyze_folder(folder, workers=1, max_pages=None)
+    first = next(results)
+    # The worker holds the slow PDF next; killing it now is what the kernel's OOM killer would do.
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)
+    rest = {Path(result.file).name: result for result in results}
+    assert Path(first.file).name == "a.txt" and first.status == "ok"
+    slow = rest["b_slow.pdf"]
+    assert slow.status == "failed" and "crashed" in slow.error and slow.sha256
+    assert rest["c.txt"].status == "ok"
+
+
+def test_the_per_file_function_is_pure_over_bytes_and_runs_in_any_executor(tmp_path: Path) -> None:
+    resume = render_resume(_resume("Ed Fox", "Python, PyTorch, Docker"))
+    options = BatchOptions(cache_dir=str(tmp_path / "cache"))
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as executor:
+        ok = executor.submit(analyze_file, resume, "ed.pdf", options).result()
+        bad = executor.submit(analyze_file, b"<html></html>", "fake.pdf", options).result()
+    assert ok == analyze_file(resume, "ed.pdf", options)
+    assert {skill["name"] for skill in ok.report["skills"]} >= {"Python", "PyTorch", "Docker"}
+    assert (bad.status, bad.error) == ("failed", "not a PDF (looks like HTML)")
