@@ -16,7 +16,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -329,11 +329,12 @@ def analyze_folder(
     cache_dir: str | Path | None = None,
     done: frozenset[str] = frozenset(),
     redact: bool = False,
-) -> Iterator[FileResult]:
-    """Analyze every resume in a folder; yield each file's result as it completes.
+) -> FolderResults:
+    """Analyze every resume in a folder; the results come as each file completes.
 
     Skipped files come first, then results in the order files finish. Files whose content hash
-    is in ``done`` (from a previous run's output) are not analyzed again and yield nothing.
+    is in ``done`` (from a previous run's output) are not analyzed again and yield nothing. The
+    folder is read when iteration begins; errors about the folder itself are raised then.
 
     >>> for result in analyze_folder("examples/resumes", workers=2):  # doctest: +SKIP
     ...     print(result.file, result.status, result.report and result.report["best_fit"])
@@ -348,11 +349,49 @@ def analyze_folder(
         cache_dir=str(cache_dir) if cache_dir else None,
         redact=redact,
     )
+    results = FolderResults()
+    scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks)
+    results._results = _folder_results(scanned, options, workers or default_workers(), done, results)
+    return results
+
+
+class FolderResults(Iterator[FileResult]):
+    """The results of :func:`analyze_folder`, each as its file completes.
+
+    ``total`` is how many results there are in all (skipped and failed files included), known
+    once the folder has been scanned and hashed, before the first analyzed file comes back; it is
+    None until then. A progress display uses it to show the time left.
+    """
+
+    def __init__(self) -> None:
+        self.total: int | None = None
+        self._results: Generator[FileResult, None, None] | None = None
+
+    def __next__(self) -> FileResult:
+        if self._results is None:
+            raise StopIteration
+        return next(self._results)
+
+    def close(self) -> None:
+        """Stop the workers; results not yet come are not analyzed."""
+        if self._results is not None:
+            self._results.close()
+
+
+def _folder_results(
+    scanned: Iterator[tuple[str, str | None]],
+    options: BatchOptions,
+    workers: int,
+    done: frozenset[str],
+    results: FolderResults,
+) -> Generator[FileResult, None, None]:
     candidates = []
-    for candidate, skip_reason in scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks):
+    count = 0
+    for candidate, skip_reason in scanned:
         if skip_reason is None:
             candidates.append(candidate)
         else:
+            count += 1
             yield FileResult(display_name(candidate), "skipped", None, skip_reason)
     hashes: dict[str, str] = {}
     pool = None
@@ -361,6 +400,7 @@ def analyze_folder(
             try:
                 sha256 = file_sha256(candidate)
             except OSError as error:
+                count += 1
                 reason = f"cannot read file ({error.strerror or error})"
                 yield FileResult(display_name(candidate), "failed", None, reason)
                 continue
@@ -370,7 +410,8 @@ def analyze_folder(
             if pool is None:
                 # Workers take a second to load spaCy: they start with the first file to do and
                 # load while the rest of the folder is hashed.
-                pool = _Pool(max(1, min(workers or default_workers(), len(candidates))), options)
+                pool = _Pool(max(1, min(workers, len(candidates))), options)
+        results.total = count + len(hashes)
         if pool is None:
             return
         for result in _schedule(pool, list(hashes), options.timeout):

@@ -328,7 +328,7 @@ def batch(
                 cohort.add(result)
                 if collector is not None:
                     collector.add(result.to_dict())
-                report_progress(result)
+                report_progress(result, results.total)
     except KeyboardInterrupt:
         interrupted = True
     except SkillgapError as error:

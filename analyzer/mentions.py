@@ -49,6 +49,9 @@ FUZZY_MAX_EDITS = {False: 1, True: 2}
 # words, and a near miss of one is usually another concept.
 FUZZY_KINDS = frozenset({"language", "framework", "library", "tool", "platform", "cloud_service", "database"})
 MAX_COMPACT_TOKENS = 4
+# Words the tokenizer learns for good (and caches the splits of) before the words new to it are
+# kept only while the resume that brought them is matched; each costs about 0.7 KB.
+SHARED_VOCABULARY = 12_000
 # Bump whenever build_tokenizer changes how text is split: cached patterns are its output.
 TOKENIZER_VERSION = "1"
 # How much a mention in each section says the person can do the thing (summary claims are made
@@ -155,7 +158,8 @@ class _Candidate:
     rank: int = field(default=0)
 
 
-@lru_cache(maxsize=1 << 16)
+# Small enough that a worker's memory stays flat: the words worth caching are the frequent ones.
+@lru_cache(maxsize=1 << 12)
 def compact_key(text: str) -> str:
     """A surface without case, spaces, hyphens, underscores and dots: 'Tensor-Flow' → 'tensorflow'."""
     return _COMPACT_DROP.sub("", text.casefold())
@@ -339,7 +343,7 @@ class SkillMatcher:
         self.fuzzy_targets = fuzzy_targets
         self._fuzzy_pools: dict[int, tuple[list[str], list[str]]] = {}
         # The same capitalized words (names, places, headings) recur across a folder of resumes.
-        self._nearest_name = lru_cache(maxsize=1 << 16)(self._nearest_name_uncached)
+        self._nearest_name = lru_cache(maxsize=1 << 12)(self._nearest_name_uncached)
 
     # -- finding -------------------------------------------------------------------------------
 
@@ -348,6 +352,16 @@ class SkillMatcher:
         text, starts = _flow_text(lines)
         if not text:
             return []
+        vocabulary = self.tokenizer.vocab
+        if len(vocabulary) < SHARED_VOCABULARY:
+            return self._find(text, starts, lines)
+        # spaCy keeps every word it has tokenized, and a resume brings words no other has (names,
+        # e-mails, numbers): over thousands of resumes a worker would grow without end. Once the
+        # vocabulary holds the words resumes share, each resume's own words go with it.
+        with vocabulary.memory_zone():
+            return self._find(text, starts, lines)
+
+    def _find(self, text: str, starts: Sequence[int], lines: Sequence[SectionedLine]) -> list[Mention]:
         doc = self.tokenizer(text)
         tokens = _Tokens.of(doc, text, starts)
         candidates = self._exact(doc, tokens) + self._compact(tokens) + self._fuzzy(tokens, lines)

@@ -9,10 +9,11 @@ from analyzer.batch import FileResult
 
 
 @contextmanager
-def progress_reporter(*, enabled: bool) -> Iterator[Callable[[FileResult], None]]:
-    """A function to call once per finished file; it draws nothing unless enabled."""
+def progress_reporter(*, enabled: bool) -> Iterator[Callable[[FileResult, int | None], None]]:
+    """A function to call once per finished file, with the number of files in all once that is
+    known (the time left needs it); it draws nothing unless enabled."""
     if not enabled:
-        yield lambda result: None
+        yield lambda result, total: None
         return
     from rich.console import Console
     from rich.progress import (
@@ -36,13 +37,14 @@ def progress_reporter(*, enabled: bool) -> Iterator[Callable[[FileResult], None]
         task = progress.add_task("files", total=None, rate="", failed="")
         failed = 0
 
-        def advance(result: FileResult) -> None:
+        def advance(result: FileResult, total: int | None) -> None:
             nonlocal failed
             failed += result.status == "failed"
             progress.advance(task)
             speed = progress.tasks[0].speed
             progress.update(
                 task,
+                total=total,
                 rate=f"{speed:.1f} files/s" if speed else "",
                 failed=f"{failed} failed" if failed else "",
             )

@@ -376,3 +376,50 @@ def test_the_per_file_function_is_pure_over_bytes_and_runs_in_any_executor(tmp_p
     assert ok == analyze_file(resume, "ed.pdf", options)
     assert {skill["name"] for skill in ok.report["skills"]} >= {"Python", "PyTorch", "Docker"}
     assert (bad.status, bad.error) == ("failed", "not a PDF (looks like HTML)")
+
+
+def _run_on_a_terminal(command: list[str]) -> str:
+    """What a command draws on standard error when that is a terminal (a pseudo-terminal here)."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    environment.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal, env=environment
+    )
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed: the command has ended
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(controller)
+    assert process.wait(timeout=60) == 0
+    return drawn.decode("utf-8", "replace")
+
+
+def test_on_a_terminal_a_progress_bar_shows_count_rate_and_time_left(tmp_path: Path) -> None:
+    folder = tmp_path / "bar"
+    folder.mkdir()
+    for index in range(6):
+        (folder / f"cv_{index}.txt").write_text(f"Skills: Python, SQL, resume {index}")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    drawn = _run_on_a_terminal(
+        [sys.executable, "-m", "analyzer", "batch", str(folder), "-o", str(tmp_path / "o.csv"), "--no-cache"]
+    )
+    assert "7/7" in drawn  # the count, skipped files included, out of a known total
+    assert "files/s" in drawn
+    assert "0:00:00" in drawn  # the time left, which needs the total
+
+
+def test_off_a_terminal_there_is_no_progress_bar_only_the_summary(
+    run_cli: Run, mixed_folder: Path, tmp_path: Path
+) -> None:
+    result = run_cli("batch", str(mixed_folder), "-o", str(tmp_path / "o.csv"), "--no-cache")
+    assert "files/s" not in result.stderr and "\x1b[" not in result.stderr
+    assert "analyzed" in result.stderr.lower()

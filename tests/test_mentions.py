@@ -245,3 +245,17 @@ def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.
     for entry in (tmp_path / "skillgap" / "patterns").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert _found(SkillMatcher(load_taxonomy())) == expected
+
+
+def test_once_the_vocabulary_is_full_a_resumes_own_words_are_let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analyzer import mentions
+
+    document = read_document(b"SKILLS\nPython, Docker, LangChain\nShipped the Zorblax platform.", "cv.txt")
+    lines = sectioned_lines(find_sections(document))
+    learning = SkillMatcher(load_taxonomy())
+    expected = learning.find(lines)
+    assert "zorblax" in learning.tokenizer.vocab.strings
+    monkeypatch.setattr(mentions, "SHARED_VOCABULARY", 0)
+    full = SkillMatcher(load_taxonomy())
+    assert full.find(lines) == expected
+    assert "zorblax" not in full.tokenizer.vocab.strings
