@@ -9,6 +9,7 @@ on: it is replaced and the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import multiprocessing
@@ -16,7 +17,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -349,10 +350,10 @@ def analyze_folder(
         cache_dir=str(cache_dir) if cache_dir else None,
         redact=redact,
     )
-    results = FolderResults()
     scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks)
-    results._results = _folder_results(scanned, options, workers or default_workers(), done, results)
-    return results
+    return FolderResults(
+        functools.partial(_folder_results, scanned, options, workers or default_workers(), done)
+    )
 
 
 class FolderResults(Iterator[FileResult]):
@@ -363,19 +364,16 @@ class FolderResults(Iterator[FileResult]):
     None until then. A progress display uses it to show the time left.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, run: Callable[[FolderResults], Generator[FileResult, None, None]]) -> None:
         self.total: int | None = None
-        self._results: Generator[FileResult, None, None] | None = None
+        self._results = run(self)
 
     def __next__(self) -> FileResult:
-        if self._results is None:
-            raise StopIteration
         return next(self._results)
 
     def close(self) -> None:
         """Stop the workers; results not yet come are not analyzed."""
-        if self._results is not None:
-            self._results.close()
+        self._results.close()
 
 
 def _folder_results(
