@@ -254,11 +254,11 @@ def _whole_csv_length(data: bytes) -> int:
         for _ in csv.reader(counted(), strict=True):
             row_ends.append(consumed)
         # Every row the writer writes ends its line: a last row without one was cut short.
-        if not text.endswith("\n"):
+        if not text.endswith("\n") and len(row_ends) > 1:
             row_ends.pop()
     except csv.Error:  # the text ends inside a quoted cell
         pass
-    return len(text[: row_ends[-1] if row_ends else 0].encode("utf-8", "surrogateescape"))
+    return len(text[: row_ends[-1]].encode("utf-8", "surrogateescape"))
 
 
 def drop_partial_row(output: Path) -> None:
