@@ -12,6 +12,7 @@ from analyzer.errors import UnknownPathError
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
 from analyzer.report import Report, Source
+from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
 from skills import Taxonomy, load_taxonomy
 
@@ -36,7 +37,9 @@ def report_for_document(
     lines = sectioned_lines(find_sections(document))
     mentions = matcher_for(taxonomy).find(lines)
     claimed, learning = skills_found(mentions, taxonomy)
-    results = path_results(taxonomy, claimed, paths)
+    learning_ids = [skill.id for skill in learning]
+    results = path_results(taxonomy, claimed, paths, learning_ids, role_titles(lines, taxonomy))
+    fit, fit_reason = best_fit(results, taxonomy.scoring)
     warnings = list(document.warnings)
     if not claimed:
         warnings.append("no skills from the taxonomy were found in this resume")
@@ -47,8 +50,9 @@ def report_for_document(
         skills=claimed,
         learning=learning,
         paths=results,
-        best_fit=best_fit(results),
+        best_fit=fit,
         warnings=tuple(warnings),
+        best_fit_reason=fit_reason,
     )
 
 

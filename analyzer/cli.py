@@ -196,26 +196,38 @@ def evaluate_command(
 
     from analyzer.analysis import analyze as analyze_resume
     from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
+    from analyzer.fit_eval import format_fit, load_manifest, score_fit
 
     folder = Path(directory)
     if not folder.is_dir():
         _fail(f"{directory}: not a folder", ExitCode.USAGE)
+    reports: dict[str, dict] = {}
+
+    def analyze_and_keep(resume: Path) -> dict:
+        reports[resume.stem] = analyze_resume(resume).to_dict()
+        return reports[resume.stem]
+
     try:
-        result = evaluate(folder, lambda resume: analyze_resume(resume).to_dict())
+        result = evaluate(folder, analyze_and_keep)
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
     groups = load_groups(folder)
+    fit = score_fit(reports, load_manifest(folder))
     if as_json:
         data = result.to_dict()
         data["by_layout"] = {
             layout: {"precision": r.micro_precision, "recall": r.micro_recall, "f1": r.micro_f1}
             for layout, r in by_group(result, groups).items()
         }
+        data["best_fit"] = fit.to_dict()
         typer.echo(json.dumps(data, indent=2))
         return
     typer.echo(format_result(result, details=details), nl=False)
     if groups:
         typer.echo("\n" + format_groups(by_group(result, groups)), nl=False)
+    if fit.cases:
+        false_positives = {score.name: len(score.false_positives) for score in result.files}
+        typer.echo("\n" + format_fit(fit, false_positives), nl=False)
 
 
 def parse_size(text: str) -> int | None:

@@ -1,6 +1,6 @@
 """The report: what a resume claims and how far it stands from each path, and its JSON form.
 
-``Report.to_dict()`` is the JSON contract (``schema_version`` "1", see README): renderers and
+``Report.to_dict()`` is the JSON contract (``schema_version`` "2", see README): renderers and
 scripts read this, never the stages before it.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TOOL_NAME = "skillgap"
 
 
@@ -57,14 +57,17 @@ class SkillFound:
 
 @dataclass(frozen=True)
 class CompetencyResult:
-    """One competency of a path: covered or not, and by which claimed skills."""
+    """One competency of a path: how strongly the resume shows it, and by which claimed skills
+    (strongest evidence first). ``covered`` is ``strength`` reaching the taxonomy's threshold."""
 
     id: str
     name: str
     importance: str
     weight: float
+    strength: float
     covered: bool
     skills: tuple[str, ...]
+    distinguishing: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +75,8 @@ class CompetencyResult:
             "name": self.name,
             "importance": self.importance,
             "weight": _number(self.weight),
+            "distinguishing": self.distinguishing,
+            "strength": self.strength,
             "covered": self.covered,
             "skills": list(self.skills),
         }
@@ -79,25 +84,34 @@ class CompetencyResult:
 
 @dataclass(frozen=True)
 class SuggestedSkill:
-    """A skill that would cover a gap; ``covers`` counts the path's gaps it would close."""
+    """A skill that would cover a gap; ``covers`` counts the path's gaps it would close, and
+    ``foundational`` says it is one a newcomer learns first for the gap."""
 
     id: str
     name: str
     covers: int
     hot: bool
+    foundational: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "covers": self.covers, "hot_technology": self.hot}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "covers": self.covers,
+            "hot_technology": self.hot,
+            "foundational": self.foundational,
+        }
 
 
 @dataclass(frozen=True)
 class Gap:
-    """A competency of a path that the resume does not show, with what to learn for it."""
+    """A competency of a path that the resume does not show enough, with what to learn for it."""
 
     id: str
     name: str
     importance: str
     weight: float
+    strength: float
     suggested_skills: tuple[SuggestedSkill, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,27 +120,68 @@ class Gap:
             "name": self.name,
             "importance": self.importance,
             "weight": _number(self.weight),
+            "strength": self.strength,
             "suggested_skills": [skill.to_dict() for skill in self.suggested_skills],
         }
 
 
 @dataclass(frozen=True)
+class PlanStep:
+    """One step of a learning plan: a skill to learn, the gaps it closes and why it comes here.
+
+    ``gap`` is the competency the step was chosen for; a prerequisite of a later step has none.
+    """
+
+    id: str
+    name: str
+    closes: tuple[str, ...]
+    why: str
+    requires: tuple[str, ...] = ()
+    gap: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "closes": list(self.closes),
+            "why": self.why,
+            "gap": self.gap,
+            "requires": list(self.requires),
+        }
+
+
+@dataclass(frozen=True)
 class PathResult:
-    """How far the resume stands from one path."""
+    """How far the resume stands from one path.
+
+    ``coverage`` is the weighted mean of the competencies' strengths; ``focus`` the same over the
+    competencies that distinguish the path, which decide the best fit; ``titles`` counts the
+    resume's lines naming one of the path's role titles.
+    """
 
     id: str
     name: str
     coverage: float
     competencies: tuple[CompetencyResult, ...]
     missing: tuple[Gap, ...]
+    focus: float = 0.0
+    reason: str = ""
+    plan: tuple[PlanStep, ...] = ()
+    kind: str = "career"
+    titles: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
+            "kind": self.kind,
             "coverage": self.coverage,
+            "focus": self.focus,
+            "titles": self.titles,
+            "reason": self.reason,
             "competencies": [item.to_dict() for item in self.competencies],
             "missing": [gap.to_dict() for gap in self.missing],
+            "plan": [step.to_dict() for step in self.plan],
         }
 
 
@@ -155,6 +210,7 @@ class Report:
     paths: tuple[PathResult, ...]
     best_fit: str | None
     warnings: tuple[str, ...]
+    best_fit_reason: str = ""
 
     def path(self, path_id: str) -> PathResult:
         """The result for one path id; KeyError if the report has no such path."""
@@ -177,6 +233,7 @@ class Report:
             "learning": [skill.to_dict() for skill in self.learning],
             "paths": [path.to_dict() for path in self.paths],
             "best_fit": self.best_fit,
+            "best_fit_reason": self.best_fit_reason,
             "warnings": list(self.warnings),
         }
 

@@ -40,10 +40,14 @@ IMPORTANCE_LEVELS = ("core", "important", "nice")
 CONTEXT_SIGNALS = frozenset({"skills_section", "list", "cue"})
 # The keys each table may have: anything else is a typo that would silently do nothing.
 TABLE_KEYS = {
-    "skill": frozenset({"id", "name", "kind", "aliases", "competencies", "implies", "onet", "ambiguous"}),
-    "competency": frozenset({"id", "name", "description"}),
-    "path": frozenset({"id", "name", "description", "competencies"}),
+    "skill": frozenset(
+        {"id", "name", "kind", "aliases", "competencies", "implies", "requires", "onet", "ambiguous"}
+    ),
+    "competency": frozenset({"id", "name", "description", "learn_first"}),
+    "path": frozenset({"id", "name", "description", "competencies", "titles"}),
 }
+PATH_COMPETENCY_KEYS = frozenset({"id", "importance", "weight", "distinguishing"})
+TOP_LEVEL_KEYS = frozenset({"version", "skill", "competency", "path", "scoring"})
 RULE_KEYS = frozenset(
     {
         "surfaces",
@@ -89,6 +93,8 @@ class Skill:
     aliases: tuple[str, ...]
     competencies: tuple[str, ...]
     implies: tuple[str, ...] = ()
+    # Skills worth knowing before this one (Python before PyTorch): the learning plan's order.
+    requires: tuple[str, ...] = ()
     onet_code: str | None = None
     hot: bool = False
     ambiguous: AmbiguityRule | None = None
@@ -106,15 +112,19 @@ class Competency:
     id: str
     name: str
     description: str
+    # The foundational, widely used skills a newcomer learns first for it, in that order.
+    learn_first: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class PathCompetency:
-    """A competency as one path weighs it."""
+    """A competency as one path weighs it; ``distinguishing`` marks what sets the path apart
+    from the other paths (shared ground such as programming is not)."""
 
     id: str
     importance: str
     weight: float
+    distinguishing: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,50 @@ class CareerPath:
     name: str
     description: str
     competencies: tuple[PathCompetency, ...]
+    # Role titles that present a person as on this path ("machine learning engineer").
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The numbers of the advice: how evidence becomes a competency's strength, when a competency
+    counts as covered, when a path is the best fit, and how many suggestions and plan steps.
+
+    Shipped in ``scoring.toml``; a user file's ``[scoring]`` table overrides it key by key.
+    """
+
+    # How much a mention in each section shows ability (used at work beats listed beats named in
+    # passing); sections not named weigh ``other_section_weight``.
+    section_weights: Mapping[str, float]
+    other_section_weight: float
+    # A fuzzy (misspelt) match counts this much of an exact one.
+    fuzzy_factor: float
+    # A competency reached only through a skill's implied parent counts this much of a direct link.
+    implied_factor: float
+    # The most one skill adds to a competency's strength: no single mention shows it in full.
+    skill_ceiling: float
+    # A competency is covered from this strength on.
+    covered_threshold: float
+    # A path is the best fit only when its distinguishing competencies reach this strength.
+    best_fit_min_focus: float
+    # Among paths that qualify, role titles naming a path ("Machine Learning Engineer") add up to
+    # this much to its rank, by their share of the titles naming any path.
+    title_bonus: float
+    suggestions: int
+    plan_steps: int
+
+
+SCORING_FRACTIONS = (
+    "other_section_weight",
+    "fuzzy_factor",
+    "implied_factor",
+    "skill_ceiling",
+    "covered_threshold",
+    "best_fit_min_focus",
+    "title_bonus",
+)
+SCORING_COUNTS = ("suggestions", "plan_steps")
+SCORING_KEYS = frozenset({"section_weights", *SCORING_FRACTIONS, *SCORING_COUNTS})
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,6 +192,7 @@ class Taxonomy:
     competencies: Mapping[str, Competency]
     paths: Mapping[str, CareerPath]
     skills: Mapping[str, Skill]
+    scoring: Scoring
     sources: tuple[str, ...] = field(default=())
 
     def implied_closure(self, skill_id: str) -> tuple[str, ...]:
@@ -161,6 +216,8 @@ class _Draft:
     competencies: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
     paths: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
     skills: dict[str, tuple[dict[str, Any], _Place]] = field(default_factory=dict)
+    scoring: dict[str, Any] = field(default_factory=dict)
+    scoring_places: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     problems: list[TaxonomyError] = field(default_factory=list)
 
@@ -171,7 +228,7 @@ class _Draft:
 def shipped_files() -> list[tuple[str, str]]:
     """(name, TOML text) of every shipped data file, in load order."""
     data = resources.files("skills") / "data"
-    names = ["taxonomy.toml", "competencies.toml", "paths.toml"]
+    names = ["taxonomy.toml", "scoring.toml", "competencies.toml", "paths.toml"]
     files = [(name, (data / name).read_text(encoding="utf-8")) for name in names]
     skill_dir = data / "skills"
     for entry in sorted(skill_dir.iterdir(), key=lambda item: item.name):
@@ -275,7 +332,7 @@ def _gather(draft: _Draft, name: str, text: str) -> None:
     except tomllib.TOMLDecodeError as exc:
         draft.problem(name, f"not valid TOML ({exc})")
         return
-    unknown = set(data) - {"version", "skill", "competency", "path"}
+    unknown = set(data) - TOP_LEVEL_KEYS
     if unknown:
         draft.problem(name, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
     if "version" in data:
@@ -284,6 +341,8 @@ def _gather(draft: _Draft, name: str, text: str) -> None:
             draft.version = f"{draft.version}+{data['version']}" if draft.version else data["version"]
         else:
             draft.problem(name, "version must be a string")
+    if "scoring" in data:
+        _gather_scoring(draft, name, data["scoring"])
     for table, target in (
         ("competency", draft.competencies),
         ("path", draft.paths),
@@ -308,6 +367,43 @@ def _gather(draft: _Draft, name: str, text: str) -> None:
             if unknown_keys:
                 draft.problem(place, f"unknown key(s): {', '.join(sorted(unknown_keys))}")
             target[item_id] = (item, place)
+
+
+def _gather_scoring(draft: _Draft, name: str, table: Any) -> None:
+    if not isinstance(table, dict):
+        draft.problem(name, "[scoring] must be a table")
+        return
+    for key, value in table.items():
+        if key not in SCORING_KEYS:
+            draft.problem(name, f"[scoring]: unknown key {key!r}")
+        elif key == "section_weights":
+            if not isinstance(value, dict) or not all(_is_fraction(weight) for weight in value.values()):
+                draft.problem(name, "[scoring] section_weights must map section ids to numbers in [0, 1]")
+                continue
+            draft.scoring[key] = {**draft.scoring.get(key, {}), **value}
+            draft.scoring_places[key] = name
+        elif key in SCORING_COUNTS and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            draft.problem(name, f"[scoring] {key} must be a whole number of at least 1")
+        elif key in SCORING_FRACTIONS and not _is_fraction(value):
+            draft.problem(name, f"[scoring] {key} must be a number in [0, 1]")
+        else:
+            draft.scoring[key] = value
+            draft.scoring_places[key] = name
+
+
+def _is_fraction(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and 0 <= value <= 1
+
+
+def _build_scoring(draft: _Draft) -> Scoring:
+    missing = sorted(SCORING_KEYS - set(draft.scoring))
+    if missing:
+        draft.problem("scoring.toml", f"[scoring] lacks {', '.join(missing)}")
+        return Scoring(section_weights={}, **dict.fromkeys(SCORING_FRACTIONS, 0.0), suggestions=1, plan_steps=1)
+    values = {key: float(draft.scoring[key]) for key in SCORING_FRACTIONS}
+    counts = {key: int(draft.scoring[key]) for key in SCORING_COUNTS}
+    weights = {section: float(weight) for section, weight in draft.scoring["section_weights"].items()}
+    return Scoring(section_weights=weights, **values, **counts)
 
 
 def _strings(value: Any, place: _Place, key: str) -> tuple[str, ...]:
@@ -372,6 +468,7 @@ def _build_skill(item: Mapping[str, Any], place: _Place) -> Skill:
         aliases=_strings(item.get("aliases"), place, "aliases"),
         competencies=_strings(item.get("competencies"), place, "competencies"),
         implies=_strings(item.get("implies"), place, "implies"),
+        requires=_strings(item.get("requires"), place, "requires"),
         onet_code=str(onet["code"]) if "code" in onet else None,
         hot=bool(onet.get("hot", False)),
     )
@@ -388,18 +485,29 @@ def _build_path(item: Mapping[str, Any], place: _Place) -> CareerPath:
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             raise TaxonomyError(str(place), "each path competency is a table with an id")
+        unknown = set(entry) - PATH_COMPETENCY_KEYS
+        if unknown:
+            raise TaxonomyError(str(place), f"{entry['id']!r}: unknown key(s): {', '.join(sorted(unknown))}")
+        distinguishing = entry.get("distinguishing", False)
+        if not isinstance(distinguishing, bool):
+            raise TaxonomyError(str(place), f"distinguishing of {entry['id']!r} must be true or false")
         importance = entry.get("importance", "important")
         if importance not in IMPORTANCE_LEVELS:
             raise TaxonomyError(str(place), f"importance {importance!r} is not one of {IMPORTANCE_LEVELS}")
         weight = entry.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
             raise TaxonomyError(str(place), f"weight of {entry['id']!r} must be a positive number")
-        weighted.append(PathCompetency(id=entry["id"], importance=importance, weight=float(weight)))
+        weighted.append(
+            PathCompetency(
+                id=entry["id"], importance=importance, weight=float(weight), distinguishing=distinguishing
+            )
+        )
     return CareerPath(
         id=item["id"],
         name=_required_str(item, "name", place),
         description=str(item.get("description", "")),
         competencies=tuple(weighted),
+        titles=_strings(item.get("titles"), place, "titles"),
     )
 
 
@@ -420,6 +528,7 @@ def _build_competency(item: Mapping[str, Any], place: _Place) -> Competency:
         id=item["id"],
         name=_required_str(item, "name", place),
         description=str(item.get("description", "")),
+        learn_first=_strings(item.get("learn_first"), place, "learn_first"),
     )
 
 
@@ -429,13 +538,17 @@ def _freeze(draft: _Draft) -> Taxonomy:
     skills = _build_all(draft, draft.skills, _build_skill)
     places = {sid: place for sid, (_, place) in draft.skills.items()}
     path_places = {pid: place for pid, (_, place) in draft.paths.items()}
-    for place, message in validate_references(competencies, paths, skills, places, path_places):
+    competency_places = {cid: place for cid, (_, place) in draft.competencies.items()}
+    for place, message in validate_references(
+        competencies, paths, skills, places, path_places, competency_places
+    ):
         draft.problem(place, message)
     return Taxonomy(
         version=draft.version or "unversioned",
         competencies=competencies,
         paths=paths,
         skills=skills,
+        scoring=_build_scoring(draft),
         sources=tuple(draft.sources),
     )
 
@@ -451,6 +564,7 @@ def validate_references(
     skills: Mapping[str, Skill],
     skill_places: Mapping[str, _Place],
     path_places: Mapping[str, _Place],
+    competency_places: Mapping[str, _Place] | None = None,
 ) -> list[tuple[object, str]]:
     """Every cross-reference problem as (place, message), in file order.
 
@@ -468,6 +582,11 @@ def validate_references(
         for parent in skill.implies:
             if parent not in skills:
                 problems.append((place, f"skill {skill.id!r}: implies unknown skill {parent!r}"))
+        for prerequisite in skill.requires:
+            if prerequisite not in skills:
+                problems.append((place, f"skill {skill.id!r}: requires unknown skill {prerequisite!r}"))
+        if _requires_itself(skill.id, skills):
+            problems.append((place, f"skill {skill.id!r}: its requires lead back to itself"))
         for surface in skill.surfaces:
             key = surface_key(surface)
             owner = owners.setdefault(key, skill.id)
@@ -478,4 +597,42 @@ def validate_references(
         for entry in path.competencies:
             if entry.id not in competencies:
                 problems.append((place, f"path {path.id!r}: unknown competency {entry.id!r}"))
+    for competency in competencies.values():
+        place = (competency_places or {}).get(competency.id, competency.id)
+        for skill_id in competency.learn_first:
+            if skill_id not in skills:
+                problems.append((place, f"competency {competency.id!r}: learn_first names unknown skill {skill_id!r}"))
+            elif competency.id not in _reached(skill_id, skills):
+                problems.append(
+                    (place, f"competency {competency.id!r}: learn_first skill {skill_id!r} does not evidence it")
+                )
     return problems
+
+
+def _reached(skill_id: str, skills: Mapping[str, Skill]) -> set[str]:
+    """The competencies a skill evidences, through the skills it implies too."""
+    reached: set[str] = set()
+    seen: set[str] = set()
+    pending = [skill_id]
+    while pending:
+        current = pending.pop()
+        if current in seen or current not in skills:
+            continue
+        seen.add(current)
+        reached.update(skills[current].competencies)
+        pending.extend(skills[current].implies)
+    return reached
+
+
+def _requires_itself(skill_id: str, skills: Mapping[str, Skill]) -> bool:
+    seen: set[str] = set()
+    pending = list(skills[skill_id].requires)
+    while pending:
+        current = pending.pop()
+        if current == skill_id:
+            return True
+        if current in seen or current not in skills:
+            continue
+        seen.add(current)
+        pending.extend(skills[current].requires)
+    return False

@@ -19,13 +19,13 @@ from tests.resume_pdf import Resume, encrypted_pdf, image_only_pdf
 Run = Callable[..., CliResult]
 
 
-def test_json_output_follows_the_v1_contract(
+def test_json_output_follows_the_v2_contract(
     run_cli: Run, write_pdf: Callable[..., Path], ml_resume: Resume
 ) -> None:
     result = run_cli("analyze", str(write_pdf(ml_resume)), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = result.json()
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     assert data["tool"]["name"] == "skillgap" and data["tool"]["taxonomy_version"]
     assert set(data["source"]) >= {"path", "sha256", "pages"} and data["source"]["pages"] == 1
     skill = next(item for item in data["skills"] if item["name"] == "PyTorch")
@@ -34,11 +34,16 @@ def test_json_output_follows_the_v1_contract(
     path_ids = [path["id"] for path in data["paths"]]
     assert path_ids == ["ai_engineer", "ml_engineer"]
     for path in data["paths"]:
-        assert 0.0 <= path["coverage"] <= 1.0
-        assert set(path["competencies"][0]) >= {"id", "name", "importance", "weight", "covered", "skills"}
+        assert path["kind"] == "career" and path["reason"]
+        assert 0.0 <= path["coverage"] <= 1.0 and 0.0 <= path["focus"] <= 1.0
+        competency_keys = {"id", "name", "importance", "weight", "strength", "covered", "skills"}
+        assert set(path["competencies"][0]) >= competency_keys
         for gap in path["missing"]:
-            assert set(gap) >= {"id", "name", "importance", "suggested_skills"}
+            assert set(gap) >= {"id", "name", "importance", "strength", "suggested_skills"}
+        for step in path["plan"]:
+            assert set(step) >= {"id", "name", "closes", "why"}
     assert data["best_fit"] in (None, "ai_engineer", "ml_engineer")
+    assert data["best_fit_reason"]
     assert isinstance(data["warnings"], list)
 
 
@@ -160,7 +165,7 @@ def test_installed_console_script_analyzes_a_resume(
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert completed.returncode == 0, completed.stderr
-    assert '"schema_version": "1"' in completed.stdout
+    assert '"schema_version": "2"' in completed.stdout
 
 
 def test_python_dash_m_runs_the_cli() -> None:

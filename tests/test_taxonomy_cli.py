@@ -74,7 +74,10 @@ def test_validate_reports_every_problem_with_its_place(run_cli: Run, tmp_path: P
 
 def test_analyze_with_a_user_path_reports_it(run_cli: Run, tmp_path: Path) -> None:
     resume = tmp_path / "cv.txt"
-    resume.write_text("SKILLS\nPython, Apache Airflow, dbt, star schema, SCD Type 2\n")
+    resume.write_text(
+        "EXPERIENCE\nBuilt batch pipelines in Python and SQL with Apache Airflow and dbt; designed a star "
+        "schema with SCD Type 2 dimensions.\n"
+    )
     data = run_cli("analyze", str(resume), "-f", "json", "--taxonomy", str(EXAMPLE)).json()
     data_engineer = next(path for path in data["paths"] if path["id"] == "data_engineer")
     covered = {item["id"] for item in data_engineer["competencies"] if item["covered"]}

@@ -7,7 +7,7 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
 
     OUT_DIR/pdfs/NAME.pdf
     OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
-    OUT_DIR/manifest.json       # name, layout, kind, pages of every resume
+    OUT_DIR/manifest.json       # name, layout, kind, focus, pages of every resume
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
 
@@ -46,6 +46,7 @@ LAYOUTS: dict[str, dict[str, Any]] = {
     "multipage": {"layout": "single", "header_footer": True, "font_size": 11.0, "leading": 15.0},
 }
 KINDS = ("ml", "ai", "data", "swe", "nontech", "student")
+FOCUSES = ("ml_engineer", "ai_engineer", "none", "mixed")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -77,6 +78,8 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         raise CorpusError(f"{path.name}: unknown layout {layout!r}")
     if data.get("kind") not in KINDS:
         raise CorpusError(f"{path.name}: unknown kind {data.get('kind')!r}")
+    if data.get("focus") not in FOCUSES:
+        raise CorpusError(f"{path.name}: focus must be one of {FOCUSES}, not {data.get('focus')!r}")
     resume = Resume(
         data["name"], data["contact"], _sections(data.get("main", [])), _sections(data.get("side", []))
     )
@@ -99,7 +102,7 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         "notes": data.get("notes", ""),
     }
     _check(name, resume, gold)
-    meta = {"name": name, "layout": layout, "kind": data["kind"], "gold": gold}
+    meta = {"name": name, "layout": layout, "kind": data["kind"], "focus": data["focus"], "gold": gold}
     return resume, options, meta
 
 
@@ -145,7 +148,13 @@ def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str,
         gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
         (out_dir / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
         manifest.append(
-            {"name": meta["name"], "layout": meta["layout"], "kind": meta["kind"], "pages": _page_count(pdf)}
+            {
+                "name": meta["name"],
+                "layout": meta["layout"],
+                "kind": meta["kind"],
+                "focus": meta["focus"],
+                "pages": _page_count(pdf),
+            }
         )
     manifest_json = json.dumps(manifest, indent=1) + "\n"
     (out_dir / "manifest.json").write_text(manifest_json, encoding="utf-8")
