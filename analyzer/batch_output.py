@@ -20,6 +20,8 @@ from analyzer.batch import FileResult
 from analyzer.errors import ExitCode, SkillgapError
 
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite"}
+# How many learning-plan steps a CSV row names for each path.
+CSV_PLAN_STEPS = 3
 # How many missing competencies a CSV row names for each path.
 CSV_TOP_MISSING = 3
 # Cells starting with these are formulas to a spreadsheet; resume text must never run as one.
@@ -85,9 +87,9 @@ class CsvWriter:
             self.stream.flush()
 
     def header(self) -> list[str]:
-        columns = ["file", "sha256", "status", "error", "best_fit", "skills"]
-        columns += [f"coverage_{path_id}" for path_id in self.path_ids]
-        columns += [f"missing_{path_id}" for path_id in self.path_ids]
+        columns = ["file", "sha256", "status", "error", "best_fit", "best_fit_reason", "skills"]
+        for kind in ("coverage", "focus", "reason", "missing", "plan"):
+            columns += [f"{kind}_{path_id}" for path_id in self.path_ids]
         return columns
 
     def write(self, result: FileResult) -> None:
@@ -99,18 +101,38 @@ class CsvWriter:
             result.status,
             result.error or "",
             report.get("best_fit") or "",
+            report.get("best_fit_reason", ""),
             len(report.get("skills", [])) if report else "",
         ]
-        row += [paths[pid]["coverage"] if pid in paths else "" for pid in self.path_ids]
-        row += [
-            "; ".join(gap["name"] for gap in paths[pid]["missing"][:CSV_TOP_MISSING]) if pid in paths else ""
-            for pid in self.path_ids
-        ]
+        for cell in (_coverage, _focus, _reason, _missing, _plan):
+            row += [cell(paths[pid]) if pid in paths else "" for pid in self.path_ids]
         self.writer.writerow([neutralize(cell) for cell in row])
         self.stream.flush()
 
     def close(self) -> None:
         self.stream.close()
+
+
+def _coverage(path: dict[str, Any]) -> float:
+    return path["coverage"]
+
+
+def _focus(path: dict[str, Any]) -> float:
+    return path.get("focus", 0.0)
+
+
+def _reason(path: dict[str, Any]) -> str:
+    return path.get("reason", "")
+
+
+def _missing(path: dict[str, Any]) -> str:
+    """The first missing competencies with the strength each is shown at: 'Generative AI 0%; NLP 30%'."""
+    return "; ".join(f"{gap['name']} {gap.get('strength', 0.0):.0%}" for gap in path["missing"][:CSV_TOP_MISSING])
+
+
+def _plan(path: dict[str, Any]) -> str:
+    """The first steps of the path's learning plan, in order."""
+    return "; ".join(step["name"] for step in path.get("plan", [])[:CSV_PLAN_STEPS])
 
 
 SQLITE_SCHEMA = """
@@ -121,6 +143,7 @@ CREATE TABLE IF NOT EXISTS resumes (
     status TEXT NOT NULL,
     error TEXT,
     best_fit TEXT,
+    best_fit_reason TEXT,
     pages INTEGER,
     skill_count INTEGER,
     report TEXT
@@ -139,7 +162,16 @@ CREATE TABLE IF NOT EXISTS skills (
 CREATE TABLE IF NOT EXISTS path_coverage (
     resume_id INTEGER NOT NULL REFERENCES resumes(id),
     path_id TEXT NOT NULL,
-    coverage REAL NOT NULL
+    coverage REAL NOT NULL,
+    focus REAL,
+    reason TEXT
+);
+CREATE TABLE IF NOT EXISTS competency_strength (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    path_id TEXT NOT NULL,
+    competency_id TEXT NOT NULL,
+    strength REAL NOT NULL,
+    covered INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS missing_competencies (
     resume_id INTEGER NOT NULL REFERENCES resumes(id),
@@ -147,7 +179,17 @@ CREATE TABLE IF NOT EXISTS missing_competencies (
     competency_id TEXT NOT NULL,
     name TEXT,
     importance TEXT,
-    weight REAL
+    weight REAL,
+    strength REAL
+);
+CREATE TABLE IF NOT EXISTS plan_steps (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    path_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    skill_id TEXT NOT NULL,
+    name TEXT,
+    closes TEXT,
+    why TEXT
 );
 CREATE INDEX IF NOT EXISTS resumes_sha256 ON resumes(sha256);
 CREATE INDEX IF NOT EXISTS resumes_status ON resumes(status);
@@ -155,6 +197,8 @@ CREATE INDEX IF NOT EXISTS skills_skill ON skills(skill_id);
 CREATE INDEX IF NOT EXISTS skills_resume ON skills(resume_id);
 CREATE INDEX IF NOT EXISTS coverage_path ON path_coverage(path_id, coverage);
 CREATE INDEX IF NOT EXISTS missing_competency ON missing_competencies(path_id, competency_id);
+CREATE INDEX IF NOT EXISTS strength_competency ON competency_strength(path_id, competency_id);
+CREATE INDEX IF NOT EXISTS plan_step_skill ON plan_steps(path_id, position, skill_id);
 """
 
 
@@ -173,14 +217,15 @@ class SqliteWriter:
         report = result.report or {}
         with self.connection:
             cursor = self.connection.execute(
-                "INSERT INTO resumes (file, sha256, status, error, best_fit, pages, skill_count, report)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO resumes (file, sha256, status, error, best_fit, best_fit_reason, pages,"
+                " skill_count, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     result.file,
                     result.sha256,
                     result.status,
                     result.error,
                     report.get("best_fit"),
+                    report.get("best_fit_reason"),
                     report.get("source", {}).get("pages"),
                     len(report.get("skills", [])) if report else None,
                     json.dumps(report, ensure_ascii=False) if report else None,
@@ -205,16 +250,41 @@ class SqliteWriter:
                     for item in skill["evidence"]
                 ],
             )
+            paths = report.get("paths", [])
             self.connection.executemany(
-                "INSERT INTO path_coverage VALUES (?, ?, ?)",
-                [(resume_id, path["id"], path["coverage"]) for path in report.get("paths", [])],
+                "INSERT INTO path_coverage VALUES (?, ?, ?, ?, ?)",
+                [(resume_id, path["id"], path["coverage"], path.get("focus"), path.get("reason")) for path in paths],
             )
             self.connection.executemany(
-                "INSERT INTO missing_competencies VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO competency_strength VALUES (?, ?, ?, ?, ?)",
                 [
-                    (resume_id, path["id"], gap["id"], gap["name"], gap["importance"], gap.get("weight"))
-                    for path in report.get("paths", [])
+                    (resume_id, path["id"], item["id"], item.get("strength", 0.0), item["covered"])
+                    for path in paths
+                    for item in path["competencies"]
+                ],
+            )
+            self.connection.executemany(
+                "INSERT INTO missing_competencies VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        resume_id,
+                        path["id"],
+                        gap["id"],
+                        gap["name"],
+                        gap["importance"],
+                        gap.get("weight"),
+                        gap.get("strength"),
+                    )
+                    for path in paths
                     for gap in path["missing"]
+                ],
+            )
+            self.connection.executemany(
+                "INSERT INTO plan_steps VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (resume_id, path["id"], position, step["id"], step["name"], " ".join(step["closes"]), step["why"])
+                    for path in paths
+                    for position, step in enumerate(path.get("plan", []), start=1)
                 ],
             )
 

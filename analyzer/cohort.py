@@ -14,6 +14,9 @@ from typing import Any
 from analyzer.batch import FileResult
 
 TOP_GAPS = 10
+TOP_STEPS = 10
+# A resume's plan counts toward the cohort's most common first steps with this many steps.
+FIRST_STEPS = 3
 COVERAGE_RESOLUTION = 3
 
 
@@ -27,6 +30,7 @@ class CohortSummary:
     coverage: dict[str, Counter[float]] = field(default_factory=dict)
     path_names: dict[str, str] = field(default_factory=dict)
     gaps: dict[str, Counter[str]] = field(default_factory=dict)
+    first_steps: dict[str, Counter[str]] = field(default_factory=dict)
     best_fit: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: FileResult) -> None:
@@ -42,6 +46,8 @@ class CohortSummary:
             self.path_names[path["id"]] = path["name"]
             self.coverage.setdefault(path["id"], Counter())[round(path["coverage"], COVERAGE_RESOLUTION)] += 1
             self.gaps.setdefault(path["id"], Counter()).update(gap["name"] for gap in path["missing"])
+            steps = path.get("plan", [])[:FIRST_STEPS]
+            self.first_steps.setdefault(path["id"], Counter()).update(step["name"] for step in steps)
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as plain data (the JSON form of ``--summary FILE.json``)."""
@@ -55,8 +61,11 @@ class CohortSummary:
                     "name": self.path_names[path_id],
                     "coverage": _distribution(values),
                     "most_common_gaps": [
+                        {"name": name, "resumes": count} for name, count in _most_common(self.gaps[path_id], TOP_GAPS)
+                    ],
+                    "most_common_first_steps": [
                         {"name": name, "resumes": count}
-                        for name, count in self.gaps[path_id].most_common(TOP_GAPS)
+                        for name, count in _most_common(self.first_steps.get(path_id, Counter()), TOP_STEPS)
                     ],
                 }
                 for path_id, values in self.coverage.items()
@@ -86,9 +95,17 @@ class CohortSummary:
         for path in data["paths"]:
             out += ["", f"## Most common gaps: {path['name']}", ""]
             out += [f"- {gap['name']}: {gap['resumes']} resumes" for gap in path["most_common_gaps"]]
+        for path in data["paths"]:
+            out += ["", f"## Most common first steps: {path['name']}", ""]
+            out += [f"- {step['name']}: {step['resumes']} resumes" for step in path["most_common_first_steps"]]
         out += ["", "## Best fit", ""]
         out += [f"- {name}: {count}" for name, count in data["best_fit"].items()]
         return "\n".join(out) + "\n"
+
+
+def _most_common(counts: Counter[str], limit: int) -> list[tuple[str, int]]:
+    """The most frequent names, ties in name order so identical runs print identical lists."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def _quantile(histogram: Counter[float], share: float) -> float:

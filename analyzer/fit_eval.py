@@ -117,12 +117,12 @@ def format_fit(result: FitResult, false_positives: Mapping[str, int]) -> str:
         return ""
     focused = result.scored(("ml_engineer", "ai_engineer"))
     nones = result.scored(("none",))
-    lines = [
+    headline = (
         f"best fit right: {sum(c.right for c in focused)}/{len(focused)} ml/ai-focused "
         f"({result.accuracy():.0%}), {sum(c.right for c in nones)}/{len(nones)} none "
-        f"({result.accuracy(('none',)):.0%}); mixed left out",
-        "",
-    ]
+        f"({result.accuracy(('none',)):.0%}); mixed left out"
+    )
+    lines = [headline, ""]
     fits = sorted({case.best_fit for case in result.cases})
     corner = "focus \\ fit"
     width = max(len(corner), *(len(focus) for focus in FOCUS_LABELS))

@@ -79,7 +79,7 @@ def test_every_file_gets_one_row_and_failures_set_the_exit_code(
     }
     assert rows["fake.pdf"]["error"] == "not a PDF (looks like HTML)"
     assert "encrypted" in rows["locked.pdf"]["error"]
-    assert rows["ml.pdf"]["schema_version"] == "1" and rows["ml.pdf"]["error"] is None
+    assert rows["ml.pdf"]["schema_version"] == "2" and rows["ml.pdf"]["error"] is None
     assert "PyTorch" in {skill["name"] for skill in rows["ml.pdf"]["skills"]}
 
 

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from analyzer.render.common import percent
+from analyzer.render.common import NO_FIT_LABEL, percent
 from analyzer.render.html import document, esc, number, short, slug, svg_open, text_width
 
 # The heat map draws at most this many resumes per path (the best covered first).
 HEATMAP_COLUMNS = 60
 TOP_GAPS = 10
 GAPS_PER_RESUME = 3
+# Each resume shows, and the cohort counts, the first steps of its learning plan per path.
+FIRST_STEPS = 3
 BINS = 10
 
 COHORT_CSS = """
@@ -99,6 +101,7 @@ class _Row:
     coverage: dict[str, float] = field(default_factory=dict)
     covered: dict[str, frozenset[str]] = field(default_factory=dict)
     gaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -112,6 +115,7 @@ class _Path:
     competencies: dict[str, str] = field(default_factory=dict)
     gaps: Counter[str] = field(default_factory=Counter)
     gap_names: dict[str, str] = field(default_factory=dict)
+    first_steps: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -143,6 +147,8 @@ class CohortCollector:
                 for gap in missing:
                     path.gaps[gap["id"]] += 1
                     path.gap_names.setdefault(gap["id"], gap["name"])
+                row.steps[path.id] = tuple(step["name"] for step in path_data.get("plan", [])[:FIRST_STEPS])
+                path.first_steps.update(row.steps[path.id])
         elif status == "ok":
             row.status, row.error = "failed", row.error or "no report in this row"
         self.rows.append(row)
@@ -152,7 +158,7 @@ class CohortCollector:
 
     def path_name(self, path_id: str | None) -> str:
         if path_id is None:
-            return "no clear fit"
+            return NO_FIT_LABEL
         path = self.paths.get(path_id)
         return path.name if path else path_id
 
@@ -387,6 +393,22 @@ def _gaps_section(cohort: CohortCollector) -> str:
     )
 
 
+def _steps_section(cohort: CohortCollector) -> str:
+    parts = []
+    for path in cohort.paths.values():
+        ranked = sorted(path.first_steps.items(), key=lambda item: (-item[1], item[0]))[:TOP_GAPS]
+        items = "".join(f"<li>{esc(name)}: {count} resume{'s' if count != 1 else ''}</li>" for name, count in ranked)
+        parts.append(
+            f'<div class="card"><h3>{esc(path.name)}</h3>'
+            f"{f'<ol>{items}</ol>' if items else '<p>No plan steps.</p>'}</div>"
+        )
+    return (
+        '<section aria-labelledby="first-steps"><h2 id="first-steps">Most common first steps</h2>'
+        f"<p>The skills that most often open a resume's learning plan (its first {FIRST_STEPS} steps).</p>"
+        f"{''.join(parts)}</section>"
+    )
+
+
 def _table_section(cohort: CohortCollector) -> str:
     paths = list(cohort.paths.values())
     heads = [("#", "number"), ("File", "text"), ("Status", "text"), ("Best fit", "text")]
@@ -446,10 +468,11 @@ def _resume_sections(cohort: CohortCollector) -> str:
                     continue
                 cov = row.coverage[path.id]
                 gaps = ", ".join(esc(name) for name in row.gaps.get(path.id, ())) or "none"
+                steps = ", ".join(esc(name) for name in row.steps.get(path.id, ())) or "none"
                 blocks.append(
                     f"<div><strong>{esc(path.name)}: {percent(cov)}</strong>"
                     f'<div class="meter" aria-hidden="true"><span style="width:{cov * 100:.1f}%"></span></div>'
-                    f'<div class="sub">Top gaps: {gaps}</div></div>'
+                    f'<div class="sub">Top gaps: {gaps}</div><div class="sub">First steps: {steps}</div></div>'
                 )
             inner.append(f'<div class="paths">{"".join(blocks)}</div>')
         else:
@@ -469,7 +492,12 @@ def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort r
     """The cohort page of the rows gathered so far."""
     body = [_overview(cohort, title)]
     if cohort.paths:
-        body += [_distribution_section(cohort), _heatmap_section(cohort), _gaps_section(cohort)]
+        body += [
+            _distribution_section(cohort),
+            _heatmap_section(cohort),
+            _gaps_section(cohort),
+            _steps_section(cohort),
+        ]
     body += [
         _table_section(cohort),
         _resume_sections(cohort),

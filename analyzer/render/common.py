@@ -11,10 +11,25 @@ def percent(value: float) -> str:
     return f"{value:.0%}"
 
 
+NO_FIT_LABEL = "Neither path yet"
+
+
 def best_fit_label(report: Report) -> str:
     if report.best_fit is None:
-        return "no clear fit yet"
+        return NO_FIT_LABEL
     return report.path(report.best_fit).name
+
+
+def plan_paths(report: Report) -> list[PathResult]:
+    """The paths whose learning plans a report shows, best fit first; every career path when
+    there is no best fit (the person moving into either needs both)."""
+    careers = [path for path in report.paths if path.kind == "career" and path.plan]
+    return sorted(careers, key=lambda path: path.id != report.best_fit)
+
+
+def strength_mark(strength: float, covered: bool) -> str:
+    """✓ covered, ◐ shown in part, ✗ not shown."""
+    return "✓" if covered else ("◐" if strength > 0 else "✗")
 
 
 def skill_names(report: Report, skill_ids: tuple[str, ...]) -> list[str]:
@@ -27,7 +42,8 @@ def where(evidence: Evidence) -> str:
 
 
 def ordered_competencies(path: PathResult) -> list:
-    """Covered first, then by importance, keeping the path's order within each group."""
+    """Covered first, then by importance and strength, keeping the path's order among equals."""
     return sorted(
-        path.competencies, key=lambda item: (not item.covered, IMPORTANCE_ORDER.get(item.importance, 3))
+        path.competencies,
+        key=lambda item: (not item.covered, IMPORTANCE_ORDER.get(item.importance, 3), -item.strength),
     )

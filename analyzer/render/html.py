@@ -11,7 +11,14 @@ from __future__ import annotations
 import html
 import re
 
-from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names
+from analyzer.render.common import (
+    best_fit_label,
+    ordered_competencies,
+    percent,
+    plan_paths,
+    skill_names,
+    strength_mark,
+)
 from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
 
 # Colours chosen for at least 4.5:1 against white where they carry text or meaning.
@@ -42,6 +49,9 @@ a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outlin
   text-transform: uppercase; color: var(--muted); margin-bottom: 4px;
 }
 .masthead { padding-bottom: 14px; border-bottom: 1px solid var(--line); }
+.fit-reason { margin: 10px 0 0; color: var(--muted); }
+ol.plan { margin: 0; padding-left: 1.4em; }
+ol.plan li { margin: 0 0 8px; }
 .meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 12px 0 0; padding: 0; }
 .meta div { display: flex; flex-direction: column; }
 .meta dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
@@ -210,7 +220,8 @@ def _masthead(report: Report) -> str:
     return (
         '<header class="masthead">'
         f'<h1><span class="eyebrow">skillgap report</span>{esc(source.path)}</h1>'
-        f'<dl class="meta">{items}</dl></header>'
+        f'<dl class="meta">{items}</dl>'
+        f'<p class="fit-reason">{esc(report.best_fit_reason)}</p></header>'
     )
 
 
@@ -234,7 +245,9 @@ def _summary_card(report: Report, path: PathResult) -> str:
         f'<h3 id="card-{esc(slug(path.id, 0))}">{esc(path.name)}{fit}</h3>'
         f'<div class="big">{percent(path.coverage)}</div>'
         f'<div class="meter" aria-hidden="true"><span style="width:{path.coverage * 100:.1f}%"></span></div>'
-        f'<p class="sub">{shown} of {len(path.competencies)} competencies shown, weighted by importance.</p>'
+        f'<p class="sub">{shown} of {len(path.competencies)} competencies covered; what sets the path '
+        f"apart shown at {percent(path.focus)}.</p>"
+        f"<p>{esc(path.reason)}.</p>"
         f"{gap_text}</section>"
     )
 
@@ -366,20 +379,25 @@ def _competency_mark(report: Report, path: PathResult, item: CompetencyResult, c
 def _competency_table(report: Report, path: PathResult) -> str:
     rows = []
     for item in ordered_competencies(path):
-        mark = '<span class="yes">✓ Covered</span>' if item.covered else '<span class="no">✗ Gap</span>'
+        mark = {
+            "✓": '<span class="yes">✓ Covered</span>',
+            "◐": '<span class="no">◐ Partly</span>',
+            "✗": '<span class="no">✗ Gap</span>',
+        }[strength_mark(item.strength, item.covered)]
         names = skill_names(report, item.skills)
         by = ", ".join(esc(name) for name in names) if names else '<span class="none">—</span>'
         rows.append(
             f'<tr><td>{mark}</td><th scope="row">{esc(item.name)}</th>'
             f'<td><span class="badge {esc(item.importance)}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>'
-            f'<td class="num">{item.weight:g}</td><td>{by}</td></tr>'
+            f'<td class="num">{item.weight:g}</td><td class="num" data-strength="{number(item.strength)}">'
+            f"{percent(item.strength)}</td><td>{by}</td></tr>"
         )
     return (
         f"<table><caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
         "competencies covered; covered first, then by importance.</caption>"
         '<thead><tr><th scope="col">Status</th><th scope="col">Competency</th>'
         '<th scope="col">Importance</th><th scope="col" class="num">Weight</th>'
-        '<th scope="col">Shown by</th></tr></thead>'
+        '<th scope="col" class="num">Strength</th><th scope="col">Shown by</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -406,10 +424,30 @@ def _gap_list(path: PathResult) -> str:
         label = IMPORTANCE_LABEL.get(gap.importance, gap.importance)
         items.append(
             f'<li class="{esc(gap.importance)}"><span class="name">{esc(gap.name)}</span> '
-            f'<span class="badge {esc(gap.importance)}">{esc(label)} · weight {gap.weight:g}</span>'
+            f'<span class="badge {esc(gap.importance)}">{esc(label)} · weight {gap.weight:g}</span> '
+            f'<span class="sub">shown at {percent(gap.strength)}</span>'
             f'<div class="sub">Learn next:</div>{learn}</li>'
         )
     return f'<ul class="gaps">{"".join(items)}</ul>'
+
+
+def _plan_section(report: Report) -> str:
+    """The learning plans, best fit first (both when there is no best fit)."""
+    parts = []
+    for path in plan_paths(report):
+        steps = "".join(
+            f'<li data-skill="{esc(step.id)}"><strong>{esc(step.name)}</strong>'
+            f'<div class="sub">{esc(step.why)}</div></li>'
+            for step in path.plan
+        )
+        parts.append(f'<div class="card"><h3>{esc(path.name)}</h3><ol class="plan">{steps}</ol></div>')
+    if not parts:
+        return ""
+    return (
+        '<section aria-labelledby="plan"><h2 id="plan">Learning plan</h2>'
+        "<p>The next steps in order: prerequisites first, core gaps before nice-to-have ones.</p>"
+        f'<div class="cards">{"".join(parts)}</div></section>'
+    )
 
 
 def _path_section(report: Report, path: PathResult, index: int) -> str:
@@ -418,6 +456,7 @@ def _path_section(report: Report, path: PathResult, index: int) -> str:
     return (
         f'<section aria-labelledby="{anchor}">'
         f'<h2 id="{anchor}">{esc(path.name)}: {percent(path.coverage)}{fit}</h2>'
+        f"<p>{esc(path.reason)}.</p>"
         f"<h3>Competencies</h3>{_competency_table(report, path)}"
         f"<h3>Gaps and what to learn next</h3>{_gap_list(path)}</section>"
     )
@@ -497,9 +536,10 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         '<figure class="card" style="margin-top:16px">',
         coverage_chart(report),
         (
-            "<figcaption>Coverage: the weighted share of each path's competencies the resume shows "
-            "(core 3, important 2, nice to have 1).</figcaption></figure></section>"
+            "<figcaption>Coverage: the weighted mean of the strength with which the resume shows each "
+            "competency of the path (core 3, important 2, nice to have 1).</figcaption></figure></section>"
         ),
+        _plan_section(report),
     ]
     if report.paths:
         body += [

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names, where
+from analyzer.render.common import (
+    best_fit_label,
+    ordered_competencies,
+    percent,
+    plan_paths,
+    skill_names,
+    strength_mark,
+    where,
+)
 from analyzer.report import Report
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -19,28 +27,38 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
     """The whole report as one Markdown document."""
     out = [f"# skillgap report: {md_escape(report.source.path)}", ""]
     out.append(f"**Best fit:** {md_escape(best_fit_label(report))}  ")
+    out.append(f"{md_escape(report.best_fit_reason)}  ")
     out.append(
         f"**Skills found:** {len(report.skills)} · **Pages:** {report.source.pages} · "
         f"**Taxonomy:** {md_escape(report.taxonomy_version)}"
     )
-    out += ["", "| Path | Coverage | Competencies shown |", "|---|---:|---:|"]
+    out += ["", "| Path | Coverage | Focus | Competencies covered |", "|---|---:|---:|---:|"]
     for path in report.paths:
         shown = sum(1 for item in path.competencies if item.covered)
         out.append(
-            f"| {md_escape(path.name)} | {percent(path.coverage)} | {shown} of {len(path.competencies)} |"
+            f"| {md_escape(path.name)} | {percent(path.coverage)} | {percent(path.focus)} | "
+            f"{shown} of {len(path.competencies)} |"
         )
+    for path in plan_paths(report):
+        out += ["", f"## Learning plan for {md_escape(path.name)}", ""]
+        for number, step in enumerate(path.plan, start=1):
+            out.append(f"{number}. **{md_escape(step.name)}**: {md_escape(step.why)}")
     for path in report.paths:
-        out += ["", f"## {md_escape(path.name)}: {percent(path.coverage)}", ""]
-        out += ["| | Competency | Importance | Shown by |", "|---|---|---|---|"]
+        out += ["", f"## {md_escape(path.name)}: {percent(path.coverage)}", "", md_escape(path.reason), ""]
+        out += ["| | Competency | Importance | Strength | Shown by |", "|---|---|---|---:|---|"]
+        marks = {"✓": "✅", "◐": "◐", "✗": "❌"}
         for item in ordered_competencies(path):
-            mark = "✅" if item.covered else "❌"
+            mark = marks[strength_mark(item.strength, item.covered)]
             shown_by = ", ".join(md_escape(name) for name in skill_names(report, item.skills)) or "—"
-            out.append(f"| {mark} | {md_escape(item.name)} | {item.importance} | {shown_by} |")
+            out.append(
+                f"| {mark} | {md_escape(item.name)} | {item.importance} | {percent(item.strength)} | {shown_by} |"
+            )
         if path.missing:
             out += ["", "### What to learn next", ""]
             for gap in path.missing:
                 skills = ", ".join(md_escape(skill.name) for skill in gap.suggested_skills) or "—"
-                out.append(f"- **{md_escape(gap.name)}** ({gap.importance}): {skills}")
+                state = f"{gap.importance}, now {percent(gap.strength)}"
+                out.append(f"- **{md_escape(gap.name)}** ({state}): {skills}")
     out += ["", "## Skills found", ""]
     if report.skills:
         out += ["| Skill | Kind | Evidence |", "|---|---|---|"]

@@ -11,7 +11,15 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names, where
+from analyzer.render.common import (
+    best_fit_label,
+    ordered_competencies,
+    percent,
+    plan_paths,
+    skill_names,
+    strength_mark,
+    where,
+)
 from analyzer.report import PathResult, Report
 
 BAR_WIDTH = 30
@@ -41,24 +49,41 @@ def _path_view(report: Report, path: PathResult) -> Group:
     table.add_column("", width=1)
     table.add_column("Competency", ratio=3, overflow="fold")
     table.add_column("Importance", width=10, no_wrap=True)
+    table.add_column("Strength", width=8, justify="right", no_wrap=True)
     table.add_column("Shown by", ratio=3, overflow="fold")
+    marks = {"✓": "green", "◐": "yellow", "✗": "red"}
     for item in ordered_competencies(path):
-        mark = Text("✓", style="green") if item.covered else Text("✗", style="red")
+        symbol = strength_mark(item.strength, item.covered)
         table.add_row(
-            mark, Text(item.name), item.importance, Text(_shown_by(skill_names(report, item.skills)))
+            Text(symbol, style=marks[symbol]),
+            Text(item.name),
+            item.importance,
+            percent(item.strength),
+            Text(_shown_by(skill_names(report, item.skills))),
         )
-    parts: list[Text | Table] = [title, table]
+    parts: list[Text | Table] = [title, Text(path.reason, style="dim"), table]
     if path.missing:
         gaps = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left")
         gaps.add_column("Gap", ratio=2, overflow="fold")
         gaps.add_column("Learn next", ratio=3, overflow="fold")
         for gap in path.missing:
             name = Text(gap.name)
-            name.append(f" ({gap.importance})", style="dim")
+            name.append(f" ({gap.importance}, {percent(gap.strength)})", style="dim")
             gaps.add_row(name, ", ".join(skill.name for skill in gap.suggested_skills) or "—")
         parts += [Text("What to learn next", style="bold"), gaps]
     parts.append(Text(""))
     return Group(*parts)
+
+
+def _plan_view(path: PathResult) -> Group:
+    lines: list[Text] = [Text(f"Learning plan for {path.name}", style="bold")]
+    for number, step in enumerate(path.plan, start=1):
+        line = Text(f"  {number}. ")
+        line.append(step.name, style="bold")
+        line.append(f" — {step.why}", style="dim")
+        lines.append(line)
+    lines.append(Text(""))
+    return Group(*lines)
 
 
 def render_table(report: Report, console: Console, *, explain: bool = False) -> None:
@@ -71,9 +96,12 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
     fit = Text("Best fit: ", style="bold")
     fit.append(best_fit_label(report), style="bold green" if report.best_fit else "yellow")
     console.print(fit)
+    console.print(Text(report.best_fit_reason, style="dim"))
     console.print()
     for path in report.paths:
         console.print(_path_view(report, path))
+    for path in plan_paths(report):
+        console.print(_plan_view(path))
     console.print(Text(f"Skills found ({len(report.skills)})", style="bold"))
     for skill in report.skills:
         line = Text(f"  {skill.name}", style="bold")

@@ -99,9 +99,12 @@ def test_eval_prints_best_fit_accuracy_when_the_manifest_has_focus_labels(
 ) -> None:
     (tmp_path / "pdfs").mkdir()
     (tmp_path / "gold").mkdir()
+    ml_work = (
+        "Experience\nTrained PyTorch and scikit-learn models; evaluated them with ROC AUC "
+        "and cross-validation; pandas and SQL feature pipelines in Airflow; MLflow tracking."
+    )
     resumes = {
-        "ml": ("ml_engineer", "Experience\nTrained PyTorch and scikit-learn models; evaluated them with ROC AUC "
-               "and cross-validation; pandas and SQL feature pipelines in Airflow; MLflow tracking."),
+        "ml": ("ml_engineer", ml_work),
         "cook": ("none", "Experience\nHead cook at a busy bistro; ran the kitchen and the ordering."),
     }
     for name, (_, text) in resumes.items():
