@@ -36,6 +36,8 @@ DEFAULT_MAX_SIZE = Limits.max_size
 POLL_SECONDS = 0.2
 # A worker gets this long to load the taxonomy and spaCy before it counts as broken.
 STARTUP_SECONDS = 120.0
+# The exit code of a worker that failed outside any file's analysis (out of memory while sending).
+WORKER_FAILED = 3
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,15 @@ def _worker_main(connection: Connection, options: BatchOptions) -> None:
     """A worker: warm up once, then analyze the paths it is sent until told to stop."""
     # Ctrl-C is the parent's to handle: it stops the batch and ends the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # An exception escaping a multiprocessing target prints "Process SpawnProcess-1:" and a
+    # traceback on the batch's stderr; the parent already reports a worker that ends mid-file.
+    try:
+        _serve(connection, options)
+    except BaseException:  # noqa: BLE001 - see above
+        os._exit(WORKER_FAILED)
+
+
+def _serve(connection: Connection, options: BatchOptions) -> None:
     limit_memory(options.max_memory)
     from analyzer.mentions import matcher_for
     from skills import load_taxonomy

@@ -18,6 +18,7 @@ from typing import IO, Any, Protocol
 
 from analyzer.batch import FileResult
 from analyzer.errors import ExitCode, SkillgapError
+from analyzer.terminal import json_safe
 
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite"}
 # How many learning-plan steps a CSV row names for each path.
@@ -66,7 +67,7 @@ class JsonlWriter:
         self.stream, self.owned = stream, owned
 
     def write(self, result: FileResult) -> None:
-        self.stream.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.write(json_safe(json.dumps(result.to_dict(), ensure_ascii=False)) + "\n")
         self.stream.flush()
 
     def close(self) -> None:

@@ -19,7 +19,7 @@ from analyzer.document import Document, Line, read_document, sniff_format
 from analyzer.errors import ResourceLimitError
 
 # Bump whenever reading produces different lines for the same bytes.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 def default_cache_dir() -> Path:

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 from analyzer import __version__
 from analyzer.errors import ExitCode, SkillgapError
 from analyzer.isolation import Limits
+from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
 
 if TYPE_CHECKING:
     from skills import Taxonomy
@@ -47,7 +48,8 @@ class OutputFormat(str, Enum):
 def _fail(message: str, code: ExitCode, *, debug: bool = False) -> NoReturn:
     if debug:
         traceback.print_exc()
-    typer.echo(f"skillgap: error: {message}", err=True)
+    # File names and messages can carry control characters: the error stays one inert line.
+    typer.echo(f"skillgap: error: {terminal_safe(message)}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -155,7 +157,10 @@ def analyze(
         from analyzer.render import render_json
 
         _write(render_json(report), output)
-    elif output_format is OutputFormat.markdown:
+        return
+    # Resume text and the file name are shown, never obeyed: no control reaches a terminal.
+    report = terminal_safe_copy(report)
+    if output_format is OutputFormat.markdown:
         from analyzer.render import render_markdown
 
         _write(render_markdown(report, explain=explain), output)
@@ -220,14 +225,16 @@ def evaluate_command(
             for layout, r in by_group(result, groups).items()
         }
         data["best_fit"] = fit.to_dict()
-        typer.echo(json.dumps(data, indent=2))
+        typer.echo(json_safe(json.dumps(data, indent=2)))
         return
-    typer.echo(format_result(result, details=details), nl=False)
+    typer.echo(terminal_safe(format_result(result, details=details), keep_newlines=True), nl=False)
     if groups:
-        typer.echo("\n" + format_groups(by_group(result, groups)), nl=False)
+        typer.echo(
+            "\n" + terminal_safe(format_groups(by_group(result, groups)), keep_newlines=True), nl=False
+        )
     if fit.cases:
         false_positives = {score.name: len(score.false_positives) for score in result.files}
-        typer.echo("\n" + format_fit(fit, false_positives), nl=False)
+        typer.echo("\n" + terminal_safe(format_fit(fit, false_positives), keep_newlines=True), nl=False)
 
 
 def parse_size(text: str) -> int | None:
@@ -357,7 +364,7 @@ def batch(
         text = cohort.to_json() if summary.suffix.lower() == ".json" else cohort.to_markdown()
         _write(text, summary)
     if not quiet:
-        typer.echo(cohort.to_markdown(), err=True, nl=False)
+        typer.echo(terminal_safe(cohort.to_markdown(), keep_newlines=True), err=True, nl=False)
     if interrupted:
         typer.echo("skillgap: interrupted; finished files are saved, rerun with --resume to go on", err=True)
         raise typer.Exit(130)
@@ -426,11 +433,13 @@ def taxonomy_validate(
 
     taxonomy, problems = check_taxonomy(files)
     for problem in problems:
-        typer.echo(f"skillgap: error: {problem}", err=True)
+        typer.echo(f"skillgap: error: {terminal_safe(str(problem))}", err=True)
     if taxonomy is None:
         raise typer.Exit(int(ExitCode.USAGE))
     names = ", ".join(str(file) for file in files)
-    typer.echo(f"{names}: valid ({len(taxonomy.skills)} skills, {len(taxonomy.paths)} paths after merging)")
+    typer.echo(
+        f"{terminal_safe(names)}: valid ({len(taxonomy.skills)} skills, {len(taxonomy.paths)} paths after merging)"
+    )
 
 
 class ExportFormat(str, Enum):
@@ -458,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
     except UsageError as error:
-        typer.echo(f"skillgap: error: {error.format_message()}", err=True)
+        typer.echo(f"skillgap: error: {terminal_safe(error.format_message())}", err=True)
         return int(ExitCode.USAGE)
     except typer.Abort:
         typer.echo("skillgap: interrupted", err=True)

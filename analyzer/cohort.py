@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer.batch import FileResult
+from analyzer.terminal import json_safe
 
 TOP_GAPS = 10
 TOP_STEPS = 10
@@ -74,7 +75,7 @@ class CohortSummary:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(self.to_dict(), indent=2, ensure_ascii=False)) + "\n"
 
     def to_markdown(self) -> str:
         data = self.to_dict()

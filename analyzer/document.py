@@ -27,6 +27,14 @@ PDF_EXTENSIONS = frozenset({".pdf"})
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS
 STDIN_NAME = "-"
 
+# The most text one resume may contain; the rest is not analyzed (with a warning). Real resumes
+# hold a few thousand characters; this bound keeps matching a hostile or mistaken text file (a
+# log, a book) to about a second and some tens of MiB, whatever its size.
+MAX_TEXT_CHARACTERS = 200_000
+
+# Byte order marks of UTF-16, little- and big-endian.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 # How far into a file the PDF signature may sit: the specification lets producers put junk
 # before it, and real files carry up to a kilobyte of it.
 PDF_SIGNATURE_WINDOW = 1024
@@ -129,9 +137,20 @@ def sniff_format(data: bytes, name: str) -> str:
         )
     if looks_pdf:
         raise UnsupportedFormatError(name, "content is a PDF but the name says text: rename it to .pdf")
-    if b"\x00" in data:
+    if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"
+
+
+def _is_text(data: bytes) -> bool:
+    """Whether bytes are text: no NUL byte, or (UTF-16 with its byte order mark, which spells
+    every ASCII letter with a NUL byte) no NUL character once decoded."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return "\x00" not in data.decode("utf-16")
+        except UnicodeDecodeError:
+            return False
+    return b"\x00" not in data
 
 
 def describe_content(data: bytes) -> str:
@@ -209,15 +228,40 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
         from analyzer.pdf import read_pdf_lines
 
         lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
-        return Document(name, "pdf", digest, page_count, lines, warnings)
+        kept = capped_lines(lines)
+        if len(kept) < len(lines):
+            warnings = (*warnings, TEXT_CUT_WARNING)
+        return Document(name, "pdf", digest, page_count, kept, warnings)
     text = decode_text(data)
+    warnings: tuple[str, ...] = ()
+    if len(text) > MAX_TEXT_CHARACTERS:
+        # Cut before splitting into lines, so a huge file costs no more than the bound.
+        text, warnings = text[: MAX_TEXT_CHARACTERS + 1], (TEXT_CUT_WARNING,)
+        text = text[: text.rfind("\n") + 1] or text[:MAX_TEXT_CHARACTERS]
     markdown = Path(name).suffix.lower() in {".md", ".markdown"} or looks_like_markdown(text)
-    return Document(name, "markdown" if markdown else "text", digest, 1, text_lines(text, markdown))
+    lines = capped_lines(text_lines(text, markdown))
+    return Document(name, "markdown" if markdown else "text", digest, 1, lines, warnings)
+
+
+TEXT_CUT_WARNING = (
+    f"the resume holds more than {MAX_TEXT_CHARACTERS:,} characters of text; only the first "
+    f"{MAX_TEXT_CHARACTERS:,} were analyzed"
+)
+
+
+def capped_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines that fit in :data:`MAX_TEXT_CHARACTERS`, from the first on."""
+    total = 0
+    for index, line in enumerate(lines):
+        total += len(line.text) + 1
+        if total > MAX_TEXT_CHARACTERS + 1:
+            return lines[:index]
+    return lines
 
 
 def decode_text(data: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), else UTF-16 with a BOM, else Latin-1."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")

@@ -9,6 +9,7 @@ no time.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from analyzer.errors import ResourceLimitError, SkillgapError
 
 # Seconds a reading child gets to stop after it is asked to, before it is killed.
 KILL_GRACE = 1.0
+# The exit code of a reading child that could not send its answer.
+CHILD_FAILED = 3
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,19 @@ def limit_memory(max_memory: int | None) -> None:
 
 
 def _read_in_child(connection: Connection, data: bytes, name: str, password: str, limits: Limits) -> None:
+    # Whatever happens, the child ends here and says nothing on stderr: an exception escaping a
+    # multiprocessing target (a MemoryError while sending the answer, say) would print
+    # "Process ForkProcess-1:" and a traceback under the parent's one-line error. The parent
+    # reads a missing answer as running out of memory.
+    try:
+        _read_and_answer(connection, data, name, password, limits)
+        code = 0
+    except BaseException:  # noqa: BLE001 - see above
+        code = CHILD_FAILED
+    os._exit(code)
+
+
+def _read_and_answer(connection: Connection, data: bytes, name: str, password: str, limits: Limits) -> None:
     limit_memory(limits.max_memory)
     try:
         document = read_document(data, name, password=password, max_pages=limits.max_pages)

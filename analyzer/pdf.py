@@ -171,9 +171,47 @@ def join_word_breaks(raw_rows: list[str]) -> list[str]:
     return rows
 
 
+class _LoopSafeDocument(PDFDocument):
+    """pdfminer's document, refusing objects whose references form a loop.
+
+    Two loops would otherwise cost the whole timeout or a stack overflow: a reference to a
+    reference that leads back (``6 0 R`` is ``7 0 R``, which is ``6 0 R``: pdfminer's ``resolve1``
+    follows it forever), and an object that needs itself to be read (a stream whose ``/Length``
+    is the stream itself, or leads back to it). Every indirect object is read through
+    :meth:`getobj`, so both are caught where they happen, whichever key holds them.
+    """
+
+    def __init__(self, parser: PDFParser, password: str, name: str) -> None:
+        self.source_name = name
+        self.reading: set[int] = set()
+        super().__init__(parser, password=password)
+
+    def getobj(self, objid: int) -> object:
+        value = self._getobj_once(objid)
+        chain = {objid}
+        while isinstance(value, PDFObjRef):
+            if value.objid in chain or len(chain) > MAX_REFERENCE_CHAIN:
+                raise self._loop()
+            chain.add(value.objid)
+            value = self._getobj_once(value.objid)
+        return value
+
+    def _getobj_once(self, objid: int) -> object:
+        if objid in self.reading:
+            raise self._loop()
+        self.reading.add(objid)
+        try:
+            return super().getobj(objid)
+        finally:
+            self.reading.discard(objid)
+
+    def _loop(self) -> DamagedPdfError:
+        return DamagedPdfError(self.source_name, "damaged PDF, its object references form a loop")
+
+
 def _open(data: bytes, name: str, password: str) -> PDFDocument:
     try:
-        return PDFDocument(PDFParser(io.BytesIO(data)), password=password)
+        return _LoopSafeDocument(PDFParser(io.BytesIO(data)), password, name)
     except PDFPasswordIncorrect:
         hint = "wrong password" if password else "encrypted; pass its password with --password"
         raise EncryptedPdfError(name, hint) from None
@@ -181,27 +219,6 @@ def _open(data: bytes, name: str, password: str) -> PDFDocument:
         raise EncryptedPdfError(name, f"encrypted with an unsupported method ({exc})") from None
     except _BROKEN as exc:
         raise DamagedPdfError(name, f"damaged PDF, cannot parse its structure ({_describe(exc)})") from None
-
-
-def _check_reference_chains(document: PDFDocument, name: str) -> None:
-    """Refuse objects that are references to references in a loop (6 0 R -> 7 0 R -> 6 0 R):
-    pdfminer would follow such a chain forever."""
-    for xref in document.xrefs:
-        try:
-            object_ids = list(xref.get_objids())
-        except _BROKEN:
-            continue
-        for object_id in object_ids:
-            seen = set()
-            try:
-                value = document.getobj(object_id)
-                while isinstance(value, PDFObjRef):
-                    if value.objid in seen or len(seen) > MAX_REFERENCE_CHAIN:
-                        raise DamagedPdfError(name, "damaged PDF, its object references form a loop")
-                    seen.add(value.objid)
-                    value = document.getobj(value.objid)
-            except _BROKEN:
-                continue
 
 
 def _pages(document: PDFDocument, name: str, max_pages: int | None) -> list[PDFPage]:
@@ -247,7 +264,6 @@ def read_pdf_lines(
     :class:`ResourceLimitError` (more pages than ``max_pages``).
     """
     document = _open(data, name, password)
-    _check_reference_chains(document, name)
     pages = _pages(document, name, max_pages)
     if not any(_has_fonts(page) for page in pages):
         # A scan has no fonts at all: say so at once instead of analyzing the layout of images.

@@ -49,6 +49,7 @@ __all__ = [
     "reference_cycle_pdf",
     "sample_resume_pdf",
     "simple_text_pdf",
+    "stream_length_loop_pdf",
     "truncated_pdf",
     "type3_font_pdf",
     "zip_named_pdf",
@@ -420,6 +421,25 @@ def reference_cycle_pdf(where: str = "pages") -> bytes:
         5: stream(_TEXT),
         **cycle,
     }
+    return build_pdf(objects)
+
+
+def stream_length_loop_pdf(where: str = "itself") -> bytes:
+    """The content stream's /Length is a reference that loops: to the stream itself
+    (``where="itself"``, reading the stream needs the stream), or to object 6, which is ``7 0 R``,
+    which is ``6 0 R`` (``"bounce"``; the page's /MediaBox is ``6 0 R`` too)."""
+    target, media_box = (b"5 0 R", _MEDIA_BOX) if where == "itself" else (b"6 0 R", b"/MediaBox 6 0 R")
+    content = b"<< /Length %s >>\nstream\n" % target + _TEXT + b"\nendstream"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R %s /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>" % media_box,
+        4: _HELVETICA,
+        5: content,
+    }
+    if where != "itself":
+        objects.update({6: b"7 0 R", 7: b"6 0 R"})
     return build_pdf(objects)
 
 

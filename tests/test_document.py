@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from analyzer.document import normalize_text, read_document, sniff_format, strip_bullet
+from analyzer.document import MAX_TEXT_CHARACTERS, normalize_text, read_document, sniff_format, strip_bullet
 from analyzer.errors import UnsupportedFormatError
 from tests.resume_pdf import Resume, Section, render_resume
 
@@ -189,3 +189,32 @@ def test_a_skills_grid_is_read_row_by_row_not_as_page_columns() -> None:
         "EXPERIENCE",
         "Staff Engineer at Quarry Labs, Berlin",
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_read_in_either_byte_order(encoding: str) -> None:
+    data = "\ufeffRésumé\nSKILLS\nPython, PyTorch\n".encode(encoding)
+    assert sniff_format(data, "cv.txt") == "text"
+    document = read_document(data, "cv.txt")
+    assert [line.text for line in document.lines] == ["Résumé", "SKILLS", "Python, PyTorch"]
+
+
+def test_utf16_that_decodes_to_nul_characters_is_not_text() -> None:
+    with pytest.raises(UnsupportedFormatError, match="not text"):
+        sniff_format(b"\xff\xfe" + bytes(64), "cv.txt")
+
+
+def test_text_beyond_the_cap_is_not_analyzed_and_the_document_says_so() -> None:
+    filler = "Led weekly planning meetings with the product team.\n"
+    head = "SKILLS\nPython\n" + filler * (MAX_TEXT_CHARACTERS // len(filler))
+    document = read_document((head + "Kubernetes\n").encode(), "cv.txt")
+    texts = [line.text for line in document.lines]
+    assert "Python" in texts and "Kubernetes" not in texts
+    assert sum(len(text) + 1 for text in texts) <= MAX_TEXT_CHARACTERS
+    assert any(f"{MAX_TEXT_CHARACTERS:,}" in warning for warning in document.warnings)
+
+
+def test_text_within_the_cap_is_read_whole_without_a_warning() -> None:
+    document = read_document(b"SKILLS\nPython\nKubernetes\n", "cv.txt")
+    assert [line.text for line in document.lines][-1] == "Kubernetes"
+    assert document.warnings == ()

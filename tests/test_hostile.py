@@ -269,12 +269,20 @@ RESOURCE_FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "ref-cycle-pages": ("cycle-pages.pdf", hostile.reference_cycle_pdf),
     "ref-cycle-contents": ("cycle-contents.pdf", lambda: hostile.reference_cycle_pdf("contents")),
     "ref-cycle-resources": ("cycle-resources.pdf", lambda: hostile.reference_cycle_pdf("resources")),
+    "length-is-the-stream": ("length-self.pdf", hostile.stream_length_loop_pdf),
+    "length-bounces": ("length-bounce.pdf", lambda: hostile.stream_length_loop_pdf("bounce")),
     "kids-cycle": ("kids-cycle.pdf", hostile.kids_cycle_pdf),
     "parent-loop": ("parent-loop.pdf", hostile.parent_loop_pdf),
     "objstm-in-itself": ("objstm.pdf", hostile.objstm_self_reference_pdf),
     "300-pages": ("300-pages.pdf", hostile.many_pages_pdf),
 }
-REFERENCE_CYCLES = ("ref-cycle-pages", "ref-cycle-contents", "ref-cycle-resources")
+REFERENCE_CYCLES = (
+    "ref-cycle-pages",
+    "ref-cycle-contents",
+    "ref-cycle-resources",
+    "length-is-the-stream",
+    "length-bounces",
+)
 
 
 @pytest.fixture(scope="module")
@@ -373,7 +381,7 @@ def test_a_reference_cycle_is_a_damaged_pdf_at_once(
     path = resource_files[case]
     run = run_measured("analyze", str(path), wall_clock=20, cwd=tmp_path)
     assert run.code == 1, run
-    assert_one_error_line(run.stderr, path.name, "damaged")
+    assert_one_error_line(run.stderr, path.name, "damaged", "references form a loop")
 
 
 def test_a_flate_bomb_stops_at_the_memory_limit(resource_files: dict[str, Path], tmp_path: Path) -> None:
@@ -414,6 +422,26 @@ def test_a_large_file_stops_at_the_size_limit(oversized_file: Path, tmp_path: Pa
     run = run_measured("analyze", str(oversized_file), "--max-size", "20M", cwd=tmp_path)
     assert run.code == 1, run
     assert_one_error_line(run.stderr, oversized_file.name, "--max-size")
+
+
+def test_a_huge_text_resume_is_analyzed_within_tight_limits_up_to_the_text_cap(tmp_path: Path) -> None:
+    """5 MB of text (under the size limit) under --timeout 5 --max-memory 300M: matching is
+    bounded by the text cap, so the whole analysis stays small; what lies past the cap is not
+    analyzed, and the report says so."""
+    from analyzer.document import MAX_TEXT_CHARACTERS
+
+    filler = "Led weekly planning meetings with the product team and wrote the notes 2024.\n"
+    path = tmp_path / "huge.txt"
+    path.write_text("SKILLS\nPython\n" + filler * (5_000_000 // len(filler)) + "Kubernetes\n")
+    run = run_measured(
+        "analyze", str(path), "-f", "json", "--timeout", "5", "--max-memory", "300M", cwd=tmp_path
+    )
+    assert run.code == 0, run
+    report = json.loads(run.stdout)
+    skills = {skill["id"] for skill in report["skills"]}
+    assert "python" in skills and "kubernetes" not in skills
+    assert any(f"{MAX_TEXT_CHARACTERS:,}" in warning for warning in report["warnings"])
+    assert run.max_rss < 600 * 1024**2, run
 
 
 def test_all_limits_together_leave_a_good_file_alone(
