@@ -71,6 +71,7 @@ a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outlin
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 6px; }
 svg { max-width: 100%; height: auto; display: block; }
+svg.fluid { width: 100%; }
 svg text { font-family: inherit; fill: var(--ink); }
 svg .lbl { font-size: 13px; }
 svg .small { font-size: 11px; fill: var(--muted); }
@@ -81,7 +82,7 @@ svg .grid { stroke: var(--line); stroke-width: 1; }
 svg .axis { stroke: #8a94a3; stroke-width: 1; }
 svg .covered { fill: var(--ok); }
 svg .uncovered { fill: var(--paper); stroke: var(--gap); stroke-width: 2; }
-svg .na { font-size: 11px; fill: #6b7480; }
+svg .na { font-size: 11px; fill: var(--muted); }
 svg .band { fill: var(--soft); }
 table { width: 100%; border-collapse: collapse; background: var(--paper); font-size: 0.92rem; }
 caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding: 0 0 6px; }
@@ -122,9 +123,31 @@ mark { background: #fde9a6; color: inherit; padding: 0 1px; border-radius: 2px; 
 .notice {
   background: var(--warn-soft); border: 1px solid #e8d48a; border-radius: 8px; padding: 8px 12px;
 }
-footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
+footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; overflow-wrap: anywhere; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+.narrow-only { display: none; }
+/* Phones: one column, tables stacked into one block per row (each cell labelled by its column),
+   and charts too wide to stay readable give way to the lists that say the same. */
+@media screen and (max-width: 640px) {
+  main { padding: 18px 12px 32px; }
+  .card { padding: 12px 12px; }
+  h1 { font-size: 1.45rem; }
+  .wide-only { display: none; }
+  .narrow-only { display: block; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack thead {
+    display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack th, table.stack td { border: 0; padding: 2px 10px; }
+  table.stack td[data-label]::before {
+    content: attr(data-label) ": "; color: var(--muted); font-size: 0.78rem; text-transform: uppercase;
+    letter-spacing: 0.05em;
+  }
+  table.stack .num { text-align: left; }
+  .where { white-space: normal; }
 }
 @media print {
   body { background: none; font-size: 11pt; }
@@ -180,12 +203,23 @@ def document(title: str, body: str, *, extra_css: str = "", head_extra: str = ""
     )
 
 
+def svg_open_fluid(height: float, title_id: str, title: str, desc: str = "") -> str:
+    """The opening of a chart drawn in percentages of its width: it fills its box at any width and
+    its text keeps its size."""
+    return svg_open(0, height, title_id, title, desc)
+
+
 def svg_open(width: float, height: float, title_id: str, title: str, desc: str = "") -> str:
     """The opening of an accessible inline SVG chart: role, title and description."""
     labelled = f"{title_id}-t" + (f" {title_id}-d" if desc else "")
+    # Width 0: a fluid chart, as wide as its box, without a viewBox to scale its text down.
+    box = (
+        f'viewBox="0 0 {width:g} {height:g}" width="{width:g}" height="{height:g}"'
+        if width
+        else f'class="fluid" width="100%" height="{height:g}" style="height:{height:g}px"'
+    )
     out = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" aria-labelledby="{labelled}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" {box} aria-labelledby="{labelled}">'
         f'<title id="{title_id}-t">{esc(title)}</title>'
     )
     if desc:
@@ -240,30 +274,32 @@ def _summary_card(report: Report, path: PathResult) -> str:
 
 
 def coverage_chart(report: Report) -> str:
-    """A horizontal bar per path, its coverage as a percentage."""
-    label_w = max([text_width(path.name) for path in report.paths] + [80]) + 16
-    bar_w, row_h, top = 640, 40, 26
-    width = label_w + bar_w + 60
-    height = top + row_h * len(report.paths) + 8
+    """A horizontal bar per path, its coverage as a percentage. The chart is as wide as its box and
+    its labels sit above the bars, so it reads the same on a phone and on a wide screen."""
+    row_h, top, bar_h = 50, 20, 22
+    height = top + row_h * len(report.paths) + 4
     words = "; ".join(f"{path.name} {percent(path.coverage)}" for path in report.paths)
     title = f"Coverage per path: {words}." if report.paths else "No paths in this report."
     fit = best_fit_label(report)
     desc = f"Best fit: {fit}. Coverage is the weighted share of the path's competencies the resume shows."
-    out = [svg_open(width, height, "chart-coverage", title, desc)]
+    out = [svg_open_fluid(height, "chart-coverage", title, desc)]
     for tick in (0, 25, 50, 75, 100):
-        x = label_w + bar_w * tick / 100
-        out.append(f'<line class="grid" x1="{x:g}" x2="{x:g}" y1="{top - 6}" y2="{height - 8}"/>')
-        out.append(f'<text class="small" x="{x:g}" y="{top - 10}" text-anchor="middle">{tick}%</text>')
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        out.append(f'<text class="small" x="{tick}%" y="{top - 8}" text-anchor="{anchor}">{tick}%</text>')
     for index, path in enumerate(report.paths):
-        y = top + index * row_h + 6
-        filled = bar_w * max(0.0, min(1.0, path.coverage))
+        y = top + index * row_h
+        filled = 100 * max(0.0, min(1.0, path.coverage))
         out.append(
-            f'<text class="lbl" x="{label_w - 10:g}" y="{y + 19}" text-anchor="end">{esc(path.name)}</text>'
-            f'<rect class="track" x="{label_w:g}" y="{y}" width="{bar_w}" height="26" rx="4"/>'
-            f'<rect class="bar" x="{label_w:g}" y="{y}" width="{filled:.1f}" height="26" rx="4" '
+            f'<text class="lbl" x="0" y="{y + 15}">{esc(path.name)}</text>'
+            f'<text class="val" x="100%" y="{y + 15}" text-anchor="end">{percent(path.coverage)}</text>'
+            f'<rect class="track" x="0" y="{y + 21}" width="100%" height="{bar_h}" rx="4"/>'
+        )
+        for tick in (25, 50, 75):
+            out.append(f'<line class="grid" x1="{tick}%" x2="{tick}%" y1="{y + 21}" y2="{y + 21 + bar_h}"/>')
+        out.append(
+            f'<rect class="bar" x="0" y="{y + 21}" width="{filled:.1f}%" height="{bar_h}" rx="4" '
             f'data-path="{esc(path.id)}" data-coverage="{number(path.coverage)}">'
             f"<title>{esc(path.name)}: {percent(path.coverage)}</title></rect>"
-            f'<text class="val" x="{label_w + bar_w + 8:g}" y="{y + 19}">{percent(path.coverage)}</text>'
         )
     out.append("</svg>")
     return "".join(out)
@@ -371,11 +407,13 @@ def _competency_table(report: Report, path: PathResult) -> str:
         by = ", ".join(esc(name) for name in names) if names else '<span class="none">—</span>'
         rows.append(
             f'<tr><td>{mark}</td><th scope="row">{esc(item.name)}</th>'
-            f'<td><span class="badge {esc(item.importance)}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>'
-            f'<td class="num">{item.weight:g}</td><td>{by}</td></tr>'
+            f'<td data-label="Importance"><span class="badge {esc(item.importance)}">'
+            f"{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>"
+            f'<td class="num" data-label="Weight">{item.weight:g}</td><td data-label="Shown by">{by}</td></tr>'
         )
     return (
-        f"<table><caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
+        '<table class="stack">'
+        f"<caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
         "competencies covered; covered first, then by importance.</caption>"
         '<thead><tr><th scope="col">Status</th><th scope="col">Competency</th>'
         '<th scope="col">Importance</th><th scope="col" class="num">Weight</th>'
@@ -447,8 +485,8 @@ def _skill_rows(skills: tuple[SkillFound, ...], explain: bool) -> str:
     for skill in skills:
         evidence = "".join(_evidence_item(item, explain) for item in skill.evidence)
         rows.append(
-            f'<tr><th scope="row">{esc(skill.name)}</th><td>{esc(skill.kind)}</td>'
-            f'<td><ul class="ev">{evidence}</ul></td></tr>'
+            f'<tr><th scope="row">{esc(skill.name)}</th><td data-label="Kind">{esc(skill.kind)}</td>'
+            f'<td data-label="Evidence"><ul class="ev">{evidence}</ul></td></tr>'
         )
     return "".join(rows)
 
@@ -463,7 +501,7 @@ def _skills_section(report: Report, explain: bool) -> str:
         else "Each piece of evidence shows the text as written with its section, page and line."
     )
     return (
-        f'<section aria-labelledby="skills">{head}<table><caption>{note}</caption>'
+        f'<section aria-labelledby="skills">{head}<table class="stack"><caption>{note}</caption>'
         '<thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>'
         f"<tbody>{_skill_rows(report.skills, explain)}</tbody></table></section>"
     )
@@ -475,7 +513,8 @@ def _learning_section(report: Report, explain: bool) -> str:
     return (
         '<section aria-labelledby="learning"><h2 id="learning">Learning (not counted)</h2>'
         "<p>Named as being learned, so they cover no competency.</p>"
-        '<table><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th>'
+        '<table class="stack"><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th>'
+        '<th scope="col">Evidence</th>'
         f"</tr></thead><tbody>{_skill_rows(report.learning, explain)}</tbody></table></section>"
     )
 
@@ -485,6 +524,16 @@ def _warnings_section(report: Report) -> str:
         return ""
     items = "".join(f"<li>{esc(warning)}</li>" for warning in report.warnings)
     return f'<section aria-labelledby="warnings"><h2 id="warnings">Warnings</h2><ul class="warnings notice">{items}</ul></section>'
+
+
+def _matrix_on_a_phone(report: Report) -> str:
+    """What a narrow screen shows instead of the matrix, which cannot stay readable there: the
+    per-path competency lists below say the same."""
+    links = ", ".join(
+        f'<a href="#path-{esc(slug(path.id, index))}">{esc(path.name)}</a>'
+        for index, path in enumerate(report.paths)
+    )
+    return f'<p class="narrow-only">Each path lists its competencies, covered or not, below: {links}.</p>'
 
 
 def render_html(report: Report, *, explain: bool = False) -> str:
@@ -504,7 +553,8 @@ def render_html(report: Report, *, explain: bool = False) -> str:
     if report.paths:
         body += [
             '<section aria-labelledby="matrix"><h2 id="matrix">Competencies across paths</h2>',
-            '<figure class="card">',
+            _matrix_on_a_phone(report),
+            '<figure class="card wide-only">',
             competency_chart(report),
             (
                 "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
