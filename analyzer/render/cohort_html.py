@@ -70,7 +70,8 @@ th[aria-sort="descending"] button::after { content: "↓"; opacity: 1; }
   .heat + .comp-counts { display: none; }
 }
 @media screen and (max-width: 640px) {
-  table.resumes, table.resumes tbody, table.resumes tr, table.resumes td, table.resumes tbody th { display: block; }
+  table.resumes, table.resumes caption, table.resumes tbody, table.resumes tr, table.resumes td,
+  table.resumes tbody th { display: block; }
   table.resumes thead { display: block; }
   table.resumes thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 4px 0 8px; }
   table.resumes thead th { display: block; border: 0; padding: 4px 0; }

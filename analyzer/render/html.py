@@ -136,7 +136,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; overflow-wra
   h1 { font-size: 1.45rem; }
   .wide-only { display: none; }
   .narrow-only { display: block; }
-  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td {
+    display: block;
+  }
   table.stack thead {
     display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   }
