@@ -75,7 +75,10 @@ th[aria-sort="descending"] button::after { content: "↓"; opacity: 1; }
   table.resumes thead { display: block; }
   table.resumes thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 4px 0 8px; }
   table.resumes thead th { display: block; border: 0; padding: 4px 0; }
-  table.resumes tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.resumes tbody tr {
+    display: flex; flex-wrap: wrap; gap: 0 4px; border-bottom: 1px solid var(--line); padding: 6px 0;
+  }
+  table.resumes tbody th { flex-basis: 100%; }
   table.resumes td, table.resumes tbody th { border: 0; padding: 2px 10px; white-space: normal; text-align: left; }
   table.resumes td[data-label]::before {
     content: attr(data-label) ": "; color: var(--muted); font-size: 0.78rem; text-transform: uppercase;
