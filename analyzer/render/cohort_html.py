@@ -16,7 +16,18 @@ from statistics import mean
 from typing import Any
 
 from analyzer.render.common import percent
-from analyzer.render.html import document, esc, number, short, slug, svg_open, svg_open_fluid, text_width
+from analyzer.render.html import (
+    chart_or_list_css,
+    document,
+    drawn_width,
+    esc,
+    number,
+    short,
+    slug,
+    svg_open,
+    svg_open_fluid,
+    text_width,
+)
 
 # The heat map draws at most this many resumes per path (the best covered first).
 HEATMAP_COLUMNS = 60
@@ -24,12 +35,11 @@ TOP_GAPS = 10
 GAPS_PER_RESUME = 3
 BINS = 10
 
-# The heat map is drawn at most this wide (labels, 720 px of cells, counts); screens narrower than
-# HEATMAP_MIN_SCREEN (and print) get the list of counts per competency instead.
-HEATMAP_MIN_SCREEN = 1100
+# Wider than the single report, so that a heat map of HEATMAP_COLUMNS resumes keeps a readable size.
+MAIN_MAX_WIDTH_PX = 1200
 
 COHORT_CSS = """
-main { max-width: 1200px; }
+main { max-width: MAIN_MAX_WIDTH_PXpx; }
 .counts { display: flex; flex-wrap: wrap; gap: 12px; margin: 0; padding: 0; list-style: none; }
 .counts li {
   background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 10px 16px;
@@ -61,14 +71,9 @@ th[aria-sort="descending"] button::after { content: "↓"; opacity: 1; }
 .resume .paths {
   display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); gap: 6px 24px;
 }
-.comp-counts { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.comp-counts ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .comp-counts .meter { margin: 2px 0 0; }
 .comp-counts .sub { margin-left: 6px; white-space: nowrap; }
-.heat { display: none; }
-@media screen and (min-width: HEATMAP_MIN_SCREENpx) {
-  .heat { display: block; }
-  .heat + .comp-counts { display: none; }
-}
 @media screen and (max-width: 640px) {
   table.resumes, table.resumes caption, table.resumes tbody, table.resumes tr, table.resumes td,
   table.resumes tbody th { display: block; }
@@ -91,7 +96,7 @@ th[aria-sort="descending"] button::after { content: "↓"; opacity: 1; }
   th button::after { content: none; }
   .back { display: none; }
 }
-""".replace("HEATMAP_MIN_SCREEN", str(HEATMAP_MIN_SCREEN))
+""".replace("MAIN_MAX_WIDTH_PX", str(MAIN_MAX_WIDTH_PX))
 
 NO_SCRIPT = "<noscript><style>th button::after{content:none}th button{cursor:default}</style></noscript>\n"
 
@@ -386,10 +391,13 @@ def _distribution_section(cohort: CohortCollector) -> str:
     )
 
 
-def _heatmap_section(cohort: CohortCollector) -> str:
+def _heatmap_section(cohort: CohortCollector) -> tuple[str, float]:
+    """The heat map of each path with its list of counts, and the width of the widest map."""
     parts = []
+    widest = 0.0
     for index, path in enumerate(cohort.paths.values()):
         chart, shown, total = heatmap_chart(cohort, path, index)
+        widest = max(widest, drawn_width(chart))
         note = (
             f"Showing the first {shown} of {total} analyzed resumes, sorted by {path.name} coverage (highest first)."
             if shown < total
@@ -403,10 +411,11 @@ def _heatmap_section(cohort: CohortCollector) -> str:
             "the right column counts the resumes that show each competency.</figcaption></figure>"
             f"{competency_counts(cohort, path)}</section>"
         )
-    return (
+    section = (
         '<section aria-labelledby="heatmap"><h2 id="heatmap">Competencies across resumes</h2>'
         f"{''.join(parts)}</section>"
     )
+    return section, widest
 
 
 def competency_counts(cohort: CohortCollector, path: _Path) -> str:
@@ -423,7 +432,7 @@ def competency_counts(cohort: CohortCollector, path: _Path) -> str:
             f'<div class="meter" aria-hidden="true"><span style="width:{share * 100:.1f}%"></span></div></li>'
         )
     label = f"{path.name}: resumes showing each competency"
-    return f'<ul class="comp-counts" aria-label="{esc(label)}">{"".join(items)}</ul>'
+    return f'<div class="comp-counts"><ul aria-label="{esc(label)}">{"".join(items)}</ul></div>'
 
 
 def _gaps_section(cohort: CohortCollector) -> str:
@@ -521,15 +530,18 @@ def _resume_sections(cohort: CohortCollector) -> str:
 def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort report") -> str:
     """The cohort page of the rows gathered so far."""
     body = [_overview(cohort, title)]
+    css = COHORT_CSS
     if cohort.paths:
-        body += [_distribution_section(cohort), _heatmap_section(cohort), _gaps_section(cohort)]
+        heatmaps, widest = _heatmap_section(cohort)
+        css += chart_or_list_css(".heat", ".comp-counts", widest, main_width=MAIN_MAX_WIDTH_PX)
+        body += [_distribution_section(cohort), heatmaps, _gaps_section(cohort)]
     body += [
         _table_section(cohort),
         _resume_sections(cohort),
         "<footer>Made by skillgap. Includes information from O*NET (onetcenter.org), USDOL/ETA, under CC BY 4.0.</footer>",
         SORT_SCRIPT,
     ]
-    return document(title, "\n".join(body), extra_css=COHORT_CSS, head_extra=NO_SCRIPT)
+    return document(title, "\n".join(body), extra_css=css, head_extra=NO_SCRIPT)
 
 
 def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort report") -> str:

@@ -9,10 +9,20 @@ Every piece of text that came from the resume, its file name or a taxonomy file 
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names
 from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
+
+# A chart drawn with a viewBox may shrink to this share of its size and keep its smallest (11 px)
+# labels readable (at least 10 px); where it would shrink more, the page shows its list instead.
+READABLE_SCALE = 0.92
+# Horizontal room a chart in a card loses to the page's side padding, the card's padding and border.
+CARD_CHROME_PX = 2 * 24 + 2 * 20 + 2
+MAIN_MAX_WIDTH_PX = 1080
+# Print: A4 at 96 px per inch inside Chromium's default margins, less the card's padding and border.
+PRINT_CHART_WIDTH_PX = 718 - (2 * 20 + 2)
 
 # Colours chosen for at least 4.5:1 against white where they carry text or meaning.
 BASE_CSS = """
@@ -29,7 +39,7 @@ body {
   font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", "Liberation Sans", sans-serif;
 }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+main { max-width: MAIN_MAX_WIDTH_PXpx; margin: 0 auto; padding: 28px 24px 48px; }
 h1, h2, h3 { line-height: 1.25; margin: 0; }
 h1 { font-size: 1.75rem; font-weight: 700; letter-spacing: -0.01em; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; font-weight: 650; margin: 36px 0 12px; }
@@ -127,15 +137,12 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; overflow-wra
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
 }
-.narrow-only { display: none; }
-/* Phones: one column, tables stacked into one block per row (each cell labelled by its column),
-   and charts too wide to stay readable give way to the lists that say the same. */
+/* Phones: less padding, and tables stacked into one block per row, each cell labelled by its column.
+   Charts too wide to stay readable give way to a list (see chart_or_list_css). */
 @media screen and (max-width: 640px) {
   main { padding: 18px 12px 32px; }
   .card { padding: 12px 12px; }
   h1 { font-size: 1.45rem; }
-  .wide-only { display: none; }
-  .narrow-only { display: block; }
   table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td {
     display: block;
   }
@@ -161,8 +168,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; overflow-wra
   figure, .card, .gaps li, tr { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""".replace("MAIN_MAX_WIDTH_PX", str(MAIN_MAX_WIDTH_PX))
 
+VIEWBOX = re.compile(r'^<svg [^>]*viewBox="0 0 ([0-9.]+) ')
 IMPORTANCE_LABEL = {"core": "core", "important": "important", "nice": "nice to have"}
 # Competency names longer than this are shortened in charts (the full name stays in the tooltip).
 CHART_NAME_LIMIT = 42
@@ -191,6 +199,31 @@ def short(text: str, limit: int = CHART_NAME_LIMIT) -> str:
 def text_width(text: str, size: float = 13) -> float:
     """A generous estimate of the drawn width of text in a system sans-serif font."""
     return len(text) * size * 0.56
+
+
+def chart_or_list_css(chart: str, alternative: str, chart_width: float, *, main_width: int) -> str:
+    """CSS that shows the elements matching ``chart`` (a chart ``chart_width`` wide, drawn with a
+    viewBox) wherever it keeps a readable size, and those matching ``alternative`` (the same
+    information as a list) everywhere else: on screens narrower than the chart needs, and in print
+    when the printed page is."""
+    narrowest = chart_width * READABLE_SCALE
+    swap = f"{chart} {{ display: none; }} {alternative} {{ display: block; }}"
+    rules = [f"{alternative} {{ display: none; }}"]
+    if narrowest > main_width - CARD_CHROME_PX:
+        rules.append(f"@media screen {{ {swap} }}")
+    else:
+        rules.append(
+            f"@media screen and (max-width: {math.ceil(narrowest + CARD_CHROME_PX) - 1}px) {{ {swap} }}"
+        )
+    if narrowest > PRINT_CHART_WIDTH_PX:
+        rules.append(f"@media print {{ {swap} }}")
+    return "\n".join(rules) + "\n"
+
+
+def drawn_width(svg: str) -> float:
+    """The width a chart made by :func:`svg_open` is drawn at (its viewBox); 0 for a fluid one."""
+    found = VIEWBOX.search(svg)
+    return float(found.group(1)) if found else 0.0
 
 
 def document(title: str, body: str, *, extra_css: str = "", head_extra: str = "") -> str:
@@ -535,7 +568,7 @@ def _matrix_on_a_phone(report: Report) -> str:
         f'<a href="#path-{esc(slug(path.id, index))}">{esc(path.name)}</a>'
         for index, path in enumerate(report.paths)
     )
-    return f'<p class="narrow-only">Each path lists its competencies, covered or not, below: {links}.</p>'
+    return f'<p class="matrix-list">Each path lists its competencies, covered or not, below: {links}.</p>'
 
 
 def render_html(report: Report, *, explain: bool = False) -> str:
@@ -552,12 +585,17 @@ def render_html(report: Report, *, explain: bool = False) -> str:
             "(core 3, important 2, nice to have 1).</figcaption></figure></section>"
         ),
     ]
+    extra_css = ""
     if report.paths:
+        matrix = competency_chart(report)
+        extra_css = chart_or_list_css(
+            ".matrix", ".matrix-list", drawn_width(matrix), main_width=MAIN_MAX_WIDTH_PX
+        )
         body += [
             '<section aria-labelledby="matrix"><h2 id="matrix">Competencies across paths</h2>',
             _matrix_on_a_phone(report),
-            '<figure class="card wide-only">',
-            competency_chart(report),
+            '<figure class="card matrix">',
+            matrix,
             (
                 "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
                 "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>"
@@ -570,4 +608,5 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         f"Source SHA-256: {esc(report.source.sha256)}. Includes information from O*NET (onetcenter.org), "
         "USDOL/ETA, under CC BY 4.0.</footer>"
     )
-    return document(f"skillgap report: {report.source.path}", "\n".join(part for part in body if part))
+    page = "\n".join(part for part in body if part)
+    return document(f"skillgap report: {report.source.path}", page, extra_css=extra_css)
