@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.browser import probes
-from tests.browser.conftest import VIEWS, Browser, View
+from tests.browser.chromium import VIEWS, Browser, View
 from tests.browser.reports import INJECTED_MARKER, Page, build_pages
 
 # A chart label drawn smaller than this is not readable on a phone.
