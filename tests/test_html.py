@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,7 @@ import pytest
 
 from analyzer import analyze_text
 from analyzer.render.cohort_html import render_cohort_html
-from analyzer.render.html import render_html
+from analyzer.render.html import CARD_CHROME_PX, READABLE_SCALE, chart_or_list_css, render_html
 
 HOSTILE = 'SKILLS\nPython, PyTorch, Docker, <script>alert(1)</script>\nKubernetes" onload="x\nCurrently learning Rust'
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -400,3 +401,25 @@ def _walk(element: Element):
     for child in element.children:
         yield child
         yield from _walk(child)
+
+
+def test_a_chart_that_fits_a_wide_screen_gives_way_to_its_list_only_below_the_width_it_needs():
+    css = chart_or_list_css(".chart", ".list", 700, main_width=1080)
+    needed = math.ceil(700 * READABLE_SCALE + CARD_CHROME_PX)
+    assert f"@media screen and (max-width: {needed - 1}px) {{ .chart {{ display: none; }}" in css
+    assert ".list { display: none; }" in css and "@media print" not in css
+
+
+def test_a_chart_too_wide_for_any_screen_or_page_always_gives_way_to_its_list():
+    css = chart_or_list_css(".chart", ".list", 4000, main_width=1080)
+    assert "@media screen { .chart { display: none; } .list { display: block; } }" in css
+    assert "@media print { .chart { display: none; } .list { display: block; } }" in css
+
+
+def test_the_competency_matrix_has_a_list_to_give_way_to(page):
+    tree = parse(page)
+    assert find(tree, "figure", **{"class": "card matrix"})
+    note = find(tree, "p", **{"class": "matrix-list"})[0]
+    ids = {element.attrs["id"] for element in tree.elements if "id" in element.attrs}
+    links = [element.attrs["href"][1:] for element in _walk(note) if element.tag == "a"]
+    assert links and all(link in ids for link in links)

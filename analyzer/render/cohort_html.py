@@ -16,7 +16,18 @@ from statistics import mean
 from typing import Any
 
 from analyzer.render.common import NO_FIT_LABEL, percent
-from analyzer.render.html import document, esc, number, short, slug, svg_open, text_width
+from analyzer.render.html import (
+    chart_or_list_css,
+    document,
+    drawn_width,
+    esc,
+    number,
+    short,
+    slug,
+    svg_open,
+    svg_open_fluid,
+    text_width,
+)
 
 # The heat map draws at most this many resumes per path (the best covered first).
 HEATMAP_COLUMNS = 60
@@ -26,7 +37,11 @@ GAPS_PER_RESUME = 3
 FIRST_STEPS = 3
 BINS = 10
 
+# Wider than the single report, so that a heat map of HEATMAP_COLUMNS resumes keeps a readable size.
+MAIN_MAX_WIDTH_PX = 1200
+
 COHORT_CSS = """
+main { max-width: MAIN_MAX_WIDTH_PXpx; }
 .counts { display: flex; flex-wrap: wrap; gap: 12px; margin: 0; padding: 0; list-style: none; }
 .counts li {
   background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 10px 16px;
@@ -34,17 +49,18 @@ COHORT_CSS = """
 }
 .counts strong { display: block; font-size: 1.8rem; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .counts span { color: var(--muted); font-size: 0.85rem; }
-.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 16px; }
 .grid2 .card { margin: 0; }
-.scroll { overflow-x: auto; }
 svg .hm-yes { fill: var(--ok); }
 svg .hm-no { fill: #eef0f3; stroke: #c9cfd8; stroke-width: 1; }
 svg .hist { fill: var(--accent); }
 svg .gapbar { fill: var(--gap); }
-.resumes td, .resumes th { white-space: nowrap; }
-.resumes tbody th { white-space: normal; min-width: 22ch; }
+.resumes td.num { white-space: nowrap; }
+.resumes thead th { white-space: normal; }
+/* File names are long words; they may break anywhere rather than widen the table past the page. */
+.resumes tbody th { min-width: 16ch; overflow-wrap: anywhere; }
 svg .lbl12 { font-size: 12.5px; }
-.resumes .err { white-space: normal; color: var(--gap); font-size: 0.85rem; max-width: 34ch; }
+.resumes .err { color: var(--gap); font-size: 0.85rem; max-width: 24ch; overflow-wrap: anywhere; }
 th button {
   all: unset; cursor: pointer; font: inherit; color: inherit; text-transform: inherit;
   letter-spacing: inherit; display: inline-flex; gap: 4px; align-items: center;
@@ -52,15 +68,37 @@ th button {
 th button::after { content: "↕"; opacity: 0.55; }
 th[aria-sort="ascending"] button::after { content: "↑"; opacity: 1; }
 th[aria-sort="descending"] button::after { content: "↓"; opacity: 1; }
-.resume h3 { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
-.resume .paths { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 6px 24px; }
+.resume h3 { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; overflow-wrap: anywhere; }
+.resume h3 span { min-width: 0; }
+.resume .paths {
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr)); gap: 6px 24px;
+}
+.comp-counts ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.comp-counts .meter { margin: 2px 0 0; }
+.comp-counts .sub { margin-left: 6px; white-space: nowrap; }
+@media screen and (max-width: 640px) {
+  table.resumes, table.resumes caption, table.resumes tbody, table.resumes tr, table.resumes td,
+  table.resumes tbody th { display: block; }
+  table.resumes thead { display: block; }
+  table.resumes thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 4px 0 8px; }
+  table.resumes thead th { display: block; border: 0; padding: 4px 0; }
+  table.resumes tbody tr {
+    display: flex; flex-wrap: wrap; gap: 0 4px; border-bottom: 1px solid var(--line); padding: 6px 0;
+  }
+  table.resumes tbody th { flex-basis: 100%; }
+  table.resumes td, table.resumes tbody th { border: 0; padding: 2px 10px; white-space: normal; text-align: left; }
+  table.resumes td[data-label]::before {
+    content: attr(data-label) ": "; color: var(--muted); font-size: 0.78rem; text-transform: uppercase;
+    letter-spacing: 0.05em;
+  }
+}
 .resume .meter { margin: 4px 0 4px; }
 .back { font-size: 0.85rem; }
 @media print {
   th button::after { content: none; }
   .back { display: none; }
 }
-"""
+""".replace("MAIN_MAX_WIDTH_PX", str(MAIN_MAX_WIDTH_PX))
 
 NO_SCRIPT = "<noscript><style>th button::after{content:none}th button{cursor:default}</style></noscript>\n"
 
@@ -194,9 +232,9 @@ def histogram_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     counts = [0] * BINS
     for value in values:
         counts[_bin_of(value)] += 1
-    left, top, plot_w, plot_h = 40, 24, 420, 150
-    width, height = left + plot_w + 16, top + plot_h + 44
-    step = plot_w / BINS
+    top, plot_h = 24, 150
+    height = top + plot_h + 44
+    share = 100 / BINS
     tallest = max(counts + [1])
     words = ", ".join(f"{count} from {b * 10}% to {b * 10 + 10}%" for b, count in enumerate(counts) if count)
     title = f"{path.name} coverage across {len(values)} resumes: {words or 'none'}."
@@ -207,26 +245,29 @@ def histogram_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
             f"Median {percent(median)}, middle half from {percent(q1)} to {percent(q3)}, "
             f"lowest {percent(min(values))}, highest {percent(max(values))}."
         )
-    out = [svg_open(width, height, f"hist-{slug(path.id, index)}", title, desc)]
+    # Drawn in percentages of its width, so it fills a phone or a wide card with text at full size.
+    out = [svg_open_fluid(height, f"hist-{slug(path.id, index)}", title, desc)]
     base = top + plot_h
-    out.append(f'<line class="axis" x1="{left}" x2="{left + plot_w}" y1="{base}" y2="{base}"/>')
+    out.append(f'<line class="axis" x1="0" x2="100%" y1="{base}" y2="{base}"/>')
     for b, count in enumerate(counts):
-        x = left + b * step
         h = plot_h * count / tallest
         out.append(
-            f'<rect class="hist" x="{x + 3:g}" y="{base - h:.1f}" width="{step - 6:g}" height="{h:.1f}" '
-            f'data-path="{esc(path.id)}" data-bin-start="{b / BINS:g}" data-bin-end="{(b + 1) / BINS:g}" '
-            f'data-count="{count}"><title>{b * 10}–{b * 10 + 10}%: {count} resumes</title></rect>'
+            f'<rect class="hist" x="{b * share + share * 0.08:g}%" y="{base - h:.1f}" width="{share * 0.84:g}%" '
+            f'height="{h:.1f}" data-path="{esc(path.id)}" data-bin-start="{b / BINS:g}" '
+            f'data-bin-end="{(b + 1) / BINS:g}" data-count="{count}">'
+            f"<title>{b * 10}–{b * 10 + 10}%: {count} resumes</title></rect>"
         )
         if count:
             out.append(
-                f'<text class="val" x="{x + step / 2:g}" y="{base - h - 5:.1f}" text-anchor="middle">{count}</text>'
+                f'<text class="val" x="{(b + 0.5) * share:g}%" y="{base - h - 5:.1f}" text-anchor="middle">{count}</text>'
             )
     for b in range(0, BINS + 1, 2):
-        x = left + b * step
-        out.append(f'<text class="small" x="{x:g}" y="{base + 16}" text-anchor="middle">{b * 10}%</text>')
+        anchor = "start" if b == 0 else "end" if b == BINS else "middle"
+        out.append(
+            f'<text class="small" x="{b * share:g}%" y="{base + 16}" text-anchor="{anchor}">{b * 10}%</text>'
+        )
     out.append(
-        f'<text class="small" x="{left + plot_w / 2:g}" y="{base + 34}" text-anchor="middle">'
+        f'<text class="small" x="50%" y="{base + 34}" text-anchor="middle">'
         "coverage (resumes per band of 10 points)</text></svg>"
     )
     return "".join(out)
@@ -289,25 +330,24 @@ def gaps_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     analyzed = sum(1 for row in cohort.ok_rows() if path.id in row.coverage)
     common = path.gaps.most_common(TOP_GAPS)
     names = [(gap_id, path.gap_names[gap_id], count) for gap_id, count in common]
-    label_w = max([text_width(short(name, 42)) for _, name, _ in names] + [100]) + 14
-    bar_w, row_h, top = 440, 26, 8
-    width, height = label_w + bar_w + 160, top + row_h * max(len(names), 1) + 8
+    row_h, top, bar_end = 44, 4, 74
+    height = top + row_h * max(len(names), 1) + 4
     words = "; ".join(f"{name} {count} of {analyzed}" for _, name, count in names)
     title = f"{path.name}: most common gaps: {words or 'none'}."
-    out = [svg_open(width, height, f"gaps-{slug(path.id, index)}", title)]
+    # Drawn in percentages of its width: the name above the bar, the count right of the bar.
+    out = [svg_open_fluid(height, f"gaps-{slug(path.id, index)}", title)]
     if not names:
-        out.append(f'<text class="lbl" x="10" y="{top + 17}">No gaps in any resume.</text>')
+        out.append(f'<text class="lbl" x="0" y="{top + 17}">No gaps in any resume.</text>')
     for r, (gap_id, name, count) in enumerate(names):
         y = top + r * row_h
-        w = bar_w * count / max(analyzed, 1)
+        share = count / max(analyzed, 1)
         out.append(
-            f'<text class="lbl" x="{label_w - 8:g}" y="{y + 17}" text-anchor="end">{esc(short(name, 42))}'
-            f"<title>{esc(name)}</title></text>"
-            f'<rect class="track" x="{label_w:g}" y="{y + 4}" width="{bar_w}" height="18" rx="3"/>'
-            f'<rect class="gapbar" x="{label_w:g}" y="{y + 4}" width="{w:.1f}" height="18" rx="3" '
+            f'<text class="lbl" x="0" y="{y + 14}">{esc(short(name, 42))}<title>{esc(name)}</title></text>'
+            f'<rect class="track" x="0" y="{y + 20}" width="{bar_end}%" height="16" rx="3"/>'
+            f'<rect class="gapbar" x="0" y="{y + 20}" width="{bar_end * share:.1f}%" height="16" rx="3" '
             f'data-path="{esc(path.id)}" data-gap="{esc(gap_id)}" data-count="{count}"/>'
-            f'<text class="val" x="{label_w + bar_w + 8:g}" y="{y + 18}">{count}'
-            f'<tspan class="small"> of {analyzed} ({percent(count / max(analyzed, 1))})</tspan></text>'
+            f'<text class="val" x="{bar_end + 2}%" y="{y + 33}">{count}'
+            f'<tspan class="small"> ({percent(share)})</tspan></text>'
         )
     out.append("</svg>")
     return "".join(out)
@@ -357,10 +397,13 @@ def _distribution_section(cohort: CohortCollector) -> str:
     )
 
 
-def _heatmap_section(cohort: CohortCollector) -> str:
+def _heatmap_section(cohort: CohortCollector) -> tuple[str, float]:
+    """The heat map of each path with its list of counts, and the width of the widest map."""
     parts = []
+    widest = 0.0
     for index, path in enumerate(cohort.paths.values()):
         chart, shown, total = heatmap_chart(cohort, path, index)
+        widest = max(widest, drawn_width(chart))
         note = (
             f"Showing the first {shown} of {total} analyzed resumes, sorted by {path.name} coverage (highest first)."
             if shown < total
@@ -369,21 +412,40 @@ def _heatmap_section(cohort: CohortCollector) -> str:
         parts.append(
             f'<section class="card" aria-labelledby="heat-h-{esc(slug(path.id, index))}">'
             f'<h3 id="heat-h-{esc(slug(path.id, index))}">{esc(path.name)}</h3>'
-            f'<figure><div class="scroll">{chart}</div><figcaption>{esc(note)} Dark cell: the resume '
+            f'<figure class="heat">{chart}<figcaption>{esc(note)} Dark cell: the resume '
             "shows the competency; light cell: a gap. Column numbers match the # column of the table; "
-            "the right column counts the resumes that show each competency.</figcaption></figure></section>"
+            "the right column counts the resumes that show each competency.</figcaption></figure>"
+            f"{competency_counts(cohort, path)}</section>"
         )
-    return (
+    section = (
         '<section aria-labelledby="heatmap"><h2 id="heatmap">Competencies across resumes</h2>'
         f"{''.join(parts)}</section>"
     )
+    return section, widest
+
+
+def competency_counts(cohort: CohortCollector, path: _Path) -> str:
+    """The heat map's totals as a list, for screens too narrow for the map and for print: each
+    competency with how many analyzed resumes show it."""
+    rows = [row for row in cohort.ok_rows() if path.id in row.coverage]
+    items = []
+    for comp_id, name in path.competencies.items():
+        count = sum(1 for row in rows if comp_id in row.covered[path.id])
+        share = count / len(rows) if rows else 0.0
+        items.append(
+            f"<li><strong>{esc(name)}</strong>"
+            f'<span class="sub">{count} of {len(rows)} ({percent(share)})</span>'
+            f'<div class="meter" aria-hidden="true"><span style="width:{share * 100:.1f}%"></span></div></li>'
+        )
+    label = f"{path.name}: resumes showing each competency"
+    return f'<div class="comp-counts"><ul aria-label="{esc(label)}">{"".join(items)}</ul></div>'
 
 
 def _gaps_section(cohort: CohortCollector) -> str:
     parts = [
         f'<section class="card" aria-labelledby="gaps-h-{esc(slug(path.id, index))}">'
         f'<h3 id="gaps-h-{esc(slug(path.id, index))}">{esc(path.name)}</h3>'
-        f'<figure><div class="scroll">{gaps_chart(cohort, path, index)}</div>'
+        f"<figure>{gaps_chart(cohort, path, index)}"
         f"<figcaption>Resumes missing each competency, top {TOP_GAPS}.</figcaption></figure></section>"
         for index, path in enumerate(cohort.paths.values())
     ]
@@ -424,31 +486,31 @@ def _table_section(cohort: CohortCollector) -> str:
         if row.error:
             status += f'<div class="err">{esc(row.error)}</div>'
         cells = [
-            f'<td class="num" data-sort="{row.number}">{row.number}</td>',
+            f'<td class="num" data-sort="{row.number}" data-label="#">{row.number}</td>',
             f'<th scope="row" data-sort="{esc(row.file.lower())}"><a href="#{_anchor(row)}">{_breakable(row.file)}</a></th>',
-            f'<td data-sort="{esc(row.status)}">{status}</td>',
+            f'<td data-sort="{esc(row.status)}" data-label="Status">{status}</td>',
         ]
         fit = cohort.path_name(row.best_fit) if row.ok else ""
-        cells.append(f'<td data-sort="{esc(fit)}">{esc(fit) or "—"}</td>')
+        cells.append(f'<td data-sort="{esc(fit)}" data-label="Best fit">{esc(fit) or "—"}</td>')
         for path in paths:
             if path.id in row.coverage:
                 cov = row.coverage[path.id]
                 cells.append(
-                    f'<td class="num" data-sort="{number(cov)}" data-path="{esc(path.id)}" '
+                    f'<td class="num" data-sort="{number(cov)}" data-label="{esc(path.name)}" data-path="{esc(path.id)}" '
                     f'data-coverage="{number(cov)}">{percent(cov)}</td>'
                 )
             else:
-                cells.append('<td class="num" data-sort="">—</td>')
+                cells.append(f'<td class="num" data-sort="" data-label="{esc(path.name)}">—</td>')
         skills = str(row.skills) if row.ok else ""
-        cells.append(f'<td class="num" data-sort="{skills}">{skills or "—"}</td>')
+        cells.append(f'<td class="num" data-sort="{skills}" data-label="Skills">{skills or "—"}</td>')
         body.append(f'<tr data-file-number="{row.number}">{"".join(cells)}</tr>')
     return (
         '<section aria-labelledby="resumes"><h2 id="resumes">Resumes</h2>'
-        '<div class="scroll"><table class="sortable resumes">'
+        '<table class="sortable resumes">'
         "<caption>Every file of the batch in the order read, with its coverage per path; click a "
         "column header to sort. "
         "Each file name links to its section below.</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></section>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></section>"
     )
 
 
@@ -491,20 +553,18 @@ def _resume_sections(cohort: CohortCollector) -> str:
 def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort report") -> str:
     """The cohort page of the rows gathered so far."""
     body = [_overview(cohort, title)]
+    css = COHORT_CSS
     if cohort.paths:
-        body += [
-            _distribution_section(cohort),
-            _heatmap_section(cohort),
-            _gaps_section(cohort),
-            _steps_section(cohort),
-        ]
+        heatmaps, widest = _heatmap_section(cohort)
+        css += chart_or_list_css(".heat", ".comp-counts", widest, main_width=MAIN_MAX_WIDTH_PX)
+        body += [_distribution_section(cohort), heatmaps, _gaps_section(cohort), _steps_section(cohort)]
     body += [
         _table_section(cohort),
         _resume_sections(cohort),
         "<footer>Made by skillgap. Includes information from O*NET (onetcenter.org), USDOL/ETA, under CC BY 4.0.</footer>",
         SORT_SCRIPT,
     ]
-    return document(title, "\n".join(body), extra_css=COHORT_CSS, head_extra=NO_SCRIPT)
+    return document(title, "\n".join(body), extra_css=css, head_extra=NO_SCRIPT)
 
 
 def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort report") -> str:

@@ -9,6 +9,7 @@ Every piece of text that came from the resume, its file name or a taxonomy file 
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from analyzer.render.common import (
@@ -20,6 +21,15 @@ from analyzer.render.common import (
     strength_mark,
 )
 from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
+
+# A chart drawn with a viewBox may shrink to this share of its size and keep its smallest (11 px)
+# labels readable (at least 10 px); where it would shrink more, the page shows its list instead.
+READABLE_SCALE = 0.92
+# Horizontal room a chart in a card loses to the page's side padding, the card's padding and border.
+CARD_CHROME_PX = 2 * 24 + 2 * 20 + 2
+MAIN_MAX_WIDTH_PX = 1080
+# Print: A4 at 96 px per inch inside Chromium's default margins, less the card's padding and border.
+PRINT_CHART_WIDTH_PX = 718 - (2 * 20 + 2)
 
 # Colours chosen for at least 4.5:1 against white where they carry text or meaning.
 BASE_CSS = """
@@ -36,7 +46,7 @@ body {
   font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", "Liberation Sans", sans-serif;
 }
-main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+main { max-width: MAIN_MAX_WIDTH_PXpx; margin: 0 auto; padding: 28px 24px 48px; }
 h1, h2, h3 { line-height: 1.25; margin: 0; }
 h1 { font-size: 1.75rem; font-weight: 700; letter-spacing: -0.01em; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; font-weight: 650; margin: 36px 0 12px; }
@@ -81,6 +91,7 @@ ol.plan li { margin: 0 0 8px; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 6px; }
 svg { max-width: 100%; height: auto; display: block; }
+svg.fluid { width: 100%; }
 svg text { font-family: inherit; fill: var(--ink); }
 svg .lbl { font-size: 13px; }
 svg .small { font-size: 11px; fill: var(--muted); }
@@ -91,7 +102,7 @@ svg .grid { stroke: var(--line); stroke-width: 1; }
 svg .axis { stroke: #8a94a3; stroke-width: 1; }
 svg .covered { fill: var(--ok); }
 svg .uncovered { fill: var(--paper); stroke: var(--gap); stroke-width: 2; }
-svg .na { font-size: 11px; fill: #6b7480; }
+svg .na { font-size: 11px; fill: var(--muted); }
 svg .band { fill: var(--soft); }
 table { width: 100%; border-collapse: collapse; background: var(--paper); font-size: 0.92rem; }
 caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding: 0 0 6px; }
@@ -132,9 +143,30 @@ mark { background: #fde9a6; color: inherit; padding: 0 1px; border-radius: 2px; 
 .notice {
   background: var(--warn-soft); border: 1px solid #e8d48a; border-radius: 8px; padding: 8px 12px;
 }
-footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
+footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; overflow-wrap: anywhere; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+/* Phones: less padding, and tables stacked into one block per row, each cell labelled by its column.
+   Charts too wide to stay readable give way to a list (see chart_or_list_css). */
+@media screen and (max-width: 640px) {
+  main { padding: 18px 12px 32px; }
+  .card { padding: 12px 12px; }
+  h1 { font-size: 1.45rem; }
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td {
+    display: block;
+  }
+  table.stack thead {
+    display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack th, table.stack td { border: 0; padding: 2px 10px; }
+  table.stack td[data-label]::before {
+    content: attr(data-label) ": "; color: var(--muted); font-size: 0.78rem; text-transform: uppercase;
+    letter-spacing: 0.05em;
+  }
+  table.stack .num { text-align: left; }
+  .where { white-space: normal; }
 }
 @media print {
   body { background: none; font-size: 11pt; }
@@ -146,8 +178,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
   figure, .card, .gaps li, tr { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""".replace("MAIN_MAX_WIDTH_PX", str(MAIN_MAX_WIDTH_PX))
 
+VIEWBOX = re.compile(r'^<svg [^>]*viewBox="0 0 ([0-9.]+) ')
 IMPORTANCE_LABEL = {"core": "core", "important": "important", "nice": "nice to have"}
 # Competency names longer than this are shortened in charts (the full name stays in the tooltip).
 CHART_NAME_LIMIT = 42
@@ -178,6 +211,31 @@ def text_width(text: str, size: float = 13) -> float:
     return len(text) * size * 0.56
 
 
+def chart_or_list_css(chart: str, alternative: str, chart_width: float, *, main_width: int) -> str:
+    """CSS that shows the elements matching ``chart`` (a chart ``chart_width`` wide, drawn with a
+    viewBox) wherever it keeps a readable size, and those matching ``alternative`` (the same
+    information as a list) everywhere else: on screens narrower than the chart needs, and in print
+    when the printed page is."""
+    narrowest = chart_width * READABLE_SCALE
+    swap = f"{chart} {{ display: none; }} {alternative} {{ display: block; }}"
+    rules = [f"{alternative} {{ display: none; }}"]
+    if narrowest > main_width - CARD_CHROME_PX:
+        rules.append(f"@media screen {{ {swap} }}")
+    else:
+        rules.append(
+            f"@media screen and (max-width: {math.ceil(narrowest + CARD_CHROME_PX) - 1}px) {{ {swap} }}"
+        )
+    if narrowest > PRINT_CHART_WIDTH_PX:
+        rules.append(f"@media print {{ {swap} }}")
+    return "\n".join(rules) + "\n"
+
+
+def drawn_width(svg: str) -> float:
+    """The width a chart made by :func:`svg_open` is drawn at (its viewBox); 0 for a fluid one."""
+    found = VIEWBOX.search(svg)
+    return float(found.group(1)) if found else 0.0
+
+
 def document(title: str, body: str, *, extra_css: str = "", head_extra: str = "") -> str:
     """A complete HTML5 page around ``body``."""
     return (
@@ -190,12 +248,23 @@ def document(title: str, body: str, *, extra_css: str = "", head_extra: str = ""
     )
 
 
+def svg_open_fluid(height: float, title_id: str, title: str, desc: str = "") -> str:
+    """The opening of a chart drawn in percentages of its width: it fills its box at any width and
+    its text keeps its size."""
+    return svg_open(0, height, title_id, title, desc)
+
+
 def svg_open(width: float, height: float, title_id: str, title: str, desc: str = "") -> str:
     """The opening of an accessible inline SVG chart: role, title and description."""
     labelled = f"{title_id}-t" + (f" {title_id}-d" if desc else "")
+    # Width 0: a fluid chart, as wide as its box, without a viewBox to scale its text down.
+    box = (
+        f'viewBox="0 0 {width:g} {height:g}" width="{width:g}" height="{height:g}"'
+        if width
+        else f'class="fluid" width="100%" height="{height:g}" style="height:{height:g}px"'
+    )
     out = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" aria-labelledby="{labelled}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" {box} aria-labelledby="{labelled}">'
         f'<title id="{title_id}-t">{esc(title)}</title>'
     )
     if desc:
@@ -253,30 +322,32 @@ def _summary_card(report: Report, path: PathResult) -> str:
 
 
 def coverage_chart(report: Report) -> str:
-    """A horizontal bar per path, its coverage as a percentage."""
-    label_w = max([text_width(path.name) for path in report.paths] + [80]) + 16
-    bar_w, row_h, top = 640, 40, 26
-    width = label_w + bar_w + 60
-    height = top + row_h * len(report.paths) + 8
+    """A horizontal bar per path, its coverage as a percentage. The chart is as wide as its box and
+    its labels sit above the bars, so it reads the same on a phone and on a wide screen."""
+    row_h, top, bar_h = 50, 20, 22
+    height = top + row_h * len(report.paths) + 4
     words = "; ".join(f"{path.name} {percent(path.coverage)}" for path in report.paths)
     title = f"Coverage per path: {words}." if report.paths else "No paths in this report."
     fit = best_fit_label(report)
     desc = f"Best fit: {fit}. Coverage is the weighted share of the path's competencies the resume shows."
-    out = [svg_open(width, height, "chart-coverage", title, desc)]
+    out = [svg_open_fluid(height, "chart-coverage", title, desc)]
     for tick in (0, 25, 50, 75, 100):
-        x = label_w + bar_w * tick / 100
-        out.append(f'<line class="grid" x1="{x:g}" x2="{x:g}" y1="{top - 6}" y2="{height - 8}"/>')
-        out.append(f'<text class="small" x="{x:g}" y="{top - 10}" text-anchor="middle">{tick}%</text>')
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        out.append(f'<text class="small" x="{tick}%" y="{top - 8}" text-anchor="{anchor}">{tick}%</text>')
     for index, path in enumerate(report.paths):
-        y = top + index * row_h + 6
-        filled = bar_w * max(0.0, min(1.0, path.coverage))
+        y = top + index * row_h
+        filled = 100 * max(0.0, min(1.0, path.coverage))
         out.append(
-            f'<text class="lbl" x="{label_w - 10:g}" y="{y + 19}" text-anchor="end">{esc(path.name)}</text>'
-            f'<rect class="track" x="{label_w:g}" y="{y}" width="{bar_w}" height="26" rx="4"/>'
-            f'<rect class="bar" x="{label_w:g}" y="{y}" width="{filled:.1f}" height="26" rx="4" '
+            f'<text class="lbl" x="0" y="{y + 15}">{esc(path.name)}</text>'
+            f'<text class="val" x="100%" y="{y + 15}" text-anchor="end">{percent(path.coverage)}</text>'
+            f'<rect class="track" x="0" y="{y + 21}" width="100%" height="{bar_h}" rx="4"/>'
+        )
+        for tick in (25, 50, 75):
+            out.append(f'<line class="grid" x1="{tick}%" x2="{tick}%" y1="{y + 21}" y2="{y + 21 + bar_h}"/>')
+        out.append(
+            f'<rect class="bar" x="0" y="{y + 21}" width="{filled:.1f}%" height="{bar_h}" rx="4" '
             f'data-path="{esc(path.id)}" data-coverage="{number(path.coverage)}">'
             f"<title>{esc(path.name)}: {percent(path.coverage)}</title></rect>"
-            f'<text class="val" x="{label_w + bar_w + 8:g}" y="{y + 19}">{percent(path.coverage)}</text>'
         )
     out.append("</svg>")
     return "".join(out)
@@ -388,12 +459,15 @@ def _competency_table(report: Report, path: PathResult) -> str:
         by = ", ".join(esc(name) for name in names) if names else '<span class="none">—</span>'
         rows.append(
             f'<tr><td>{mark}</td><th scope="row">{esc(item.name)}</th>'
-            f'<td><span class="badge {esc(item.importance)}">{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>'
-            f'<td class="num">{item.weight:g}</td><td class="num" data-strength="{number(item.strength)}">'
-            f"{percent(item.strength)}</td><td>{by}</td></tr>"
+            f'<td data-label="Importance"><span class="badge {esc(item.importance)}">'
+            f"{esc(IMPORTANCE_LABEL.get(item.importance, item.importance))}</span></td>"
+            f'<td class="num" data-label="Weight">{item.weight:g}</td>'
+            f'<td class="num" data-label="Strength" data-strength="{number(item.strength)}">'
+            f'{percent(item.strength)}</td><td data-label="Shown by">{by}</td></tr>'
         )
     return (
-        f"<table><caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
+        '<table class="stack">'
+        f"<caption>{esc(path.name)}: {_covered_count(path)} of {len(path.competencies)} "
         "competencies covered; covered first, then by importance.</caption>"
         '<thead><tr><th scope="col">Status</th><th scope="col">Competency</th>'
         '<th scope="col">Importance</th><th scope="col" class="num">Weight</th>'
@@ -486,8 +560,8 @@ def _skill_rows(skills: tuple[SkillFound, ...], explain: bool) -> str:
     for skill in skills:
         evidence = "".join(_evidence_item(item, explain) for item in skill.evidence)
         rows.append(
-            f'<tr><th scope="row">{esc(skill.name)}</th><td>{esc(skill.kind)}</td>'
-            f'<td><ul class="ev">{evidence}</ul></td></tr>'
+            f'<tr><th scope="row">{esc(skill.name)}</th><td data-label="Kind">{esc(skill.kind)}</td>'
+            f'<td data-label="Evidence"><ul class="ev">{evidence}</ul></td></tr>'
         )
     return "".join(rows)
 
@@ -502,7 +576,7 @@ def _skills_section(report: Report, explain: bool) -> str:
         else "Each piece of evidence shows the text as written with its section, page and line."
     )
     return (
-        f'<section aria-labelledby="skills">{head}<table><caption>{note}</caption>'
+        f'<section aria-labelledby="skills">{head}<table class="stack"><caption>{note}</caption>'
         '<thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th></tr></thead>'
         f"<tbody>{_skill_rows(report.skills, explain)}</tbody></table></section>"
     )
@@ -514,7 +588,8 @@ def _learning_section(report: Report, explain: bool) -> str:
     return (
         '<section aria-labelledby="learning"><h2 id="learning">Learning (not counted)</h2>'
         "<p>Named as being learned, so they cover no competency.</p>"
-        '<table><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col">Evidence</th>'
+        '<table class="stack"><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th>'
+        '<th scope="col">Evidence</th>'
         f"</tr></thead><tbody>{_skill_rows(report.learning, explain)}</tbody></table></section>"
     )
 
@@ -524,6 +599,16 @@ def _warnings_section(report: Report) -> str:
         return ""
     items = "".join(f"<li>{esc(warning)}</li>" for warning in report.warnings)
     return f'<section aria-labelledby="warnings"><h2 id="warnings">Warnings</h2><ul class="warnings notice">{items}</ul></section>'
+
+
+def _matrix_on_a_phone(report: Report) -> str:
+    """What a narrow screen shows instead of the matrix, which cannot stay readable there: the
+    per-path competency lists below say the same."""
+    links = ", ".join(
+        f'<a href="#path-{esc(slug(path.id, index))}">{esc(path.name)}</a>'
+        for index, path in enumerate(report.paths)
+    )
+    return f'<p class="matrix-list">Each path lists its competencies, covered or not, below: {links}.</p>'
 
 
 def render_html(report: Report, *, explain: bool = False) -> str:
@@ -541,11 +626,17 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         ),
         _plan_section(report),
     ]
+    extra_css = ""
     if report.paths:
+        matrix = competency_chart(report)
+        extra_css = chart_or_list_css(
+            ".matrix", ".matrix-list", drawn_width(matrix), main_width=MAIN_MAX_WIDTH_PX
+        )
         body += [
             '<section aria-labelledby="matrix"><h2 id="matrix">Competencies across paths</h2>',
-            '<figure class="card">',
-            competency_chart(report),
+            _matrix_on_a_phone(report),
+            '<figure class="card matrix">',
+            matrix,
             (
                 "<figcaption>One row per competency. Filled dot: covered; hollow dot: a gap; larger "
                 "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>"
@@ -558,4 +649,5 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         f"Source SHA-256: {esc(report.source.sha256)}. Includes information from O*NET (onetcenter.org), "
         "USDOL/ETA, under CC BY 4.0.</footer>"
     )
-    return document(f"skillgap report: {report.source.path}", "\n".join(part for part in body if part))
+    page = "\n".join(part for part in body if part)
+    return document(f"skillgap report: {report.source.path}", page, extra_css=extra_css)
