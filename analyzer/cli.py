@@ -11,7 +11,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -78,6 +78,10 @@ Redact = Annotated[
 MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
 MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM", help="The month 'Present' stands for (default: this month)."),
+]
 DEFAULT_LIMITS = Limits()
 DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
 DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
@@ -93,6 +97,18 @@ def main_options(
     ] = False,
 ) -> None:
     """How far a resume stands from the AI Engineer and ML Engineer paths."""
+
+
+def _as_of_month(text: str | None) -> int | None:
+    """The month index of ``--as-of``, or None for this month; a usage error when malformed."""
+    if text is None:
+        return None
+    from analyzer.experience import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError:
+        _fail(f"--as-of: expected a month as YYYY-MM, got {text!r}", ExitCode.USAGE)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -129,15 +145,19 @@ def analyze(
     max_memory: Annotated[
         str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
     ] = DEFAULT_MAX_MEMORY,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
     from analyzer.analysis import analyze as analyze_resume
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
+    month = _as_of_month(as_of)
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits)
+        report = analyze_resume(
+            file, loaded, paths=path or (), password=password, limits=limits, as_of=month
+        )
         if redact:
             from analyzer.redact import redact_report
 
@@ -189,21 +209,38 @@ def evaluate_command(
     details: Annotated[
         bool, typer.Option("--details/--no-details", help="List false positives and misses.")
     ] = True,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
-    """Precision, recall and F1 of skill extraction against gold labels."""
+    """Precision, recall and F1 of skill extraction against gold labels; with experience/ labels,
+    also dated entries, total months and months per skill."""
     import json
 
     from analyzer.analysis import analyze as analyze_resume
     from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
+    from analyzer.experience_eval import evaluate_experience, format_experience, load_labels
 
     folder = Path(directory)
     if not folder.is_dir():
         _fail(f"{directory}: not a folder", ExitCode.USAGE)
+    month = _as_of_month(as_of)
     try:
-        result = evaluate(folder, lambda resume: analyze_resume(resume).to_dict())
+        labels = load_labels(folder)
+    except ValueError as error:
+        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    reports: dict[str, dict[str, Any]] = {}
+
+    def analyzed(resume: Path) -> dict[str, Any]:
+        label = labels.get(resume.stem)
+        resume_as_of = month if month is not None else (label.as_of if label else None)
+        reports[resume.stem] = analyze_resume(resume, as_of=resume_as_of).to_dict()
+        return reports[resume.stem]
+
+    try:
+        result = evaluate(folder, analyzed)
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    experience = evaluate_experience(folder, labels, reports.get) if labels else None
     groups = load_groups(folder)
     if as_json:
         data = result.to_dict()
@@ -211,11 +248,15 @@ def evaluate_command(
             layout: {"precision": r.micro_precision, "recall": r.micro_recall, "f1": r.micro_f1}
             for layout, r in by_group(result, groups).items()
         }
+        if experience is not None:
+            data["experience"] = experience.to_dict()
         typer.echo(json.dumps(data, indent=2))
         return
     typer.echo(format_result(result, details=details), nl=False)
     if groups:
         typer.echo("\n" + format_groups(by_group(result, groups)), nl=False)
+    if experience is not None:
+        typer.echo("\n" + format_experience(experience, details=details), nl=False)
 
 
 def parse_size(text: str) -> int | None:
