@@ -25,7 +25,15 @@ from importlib import resources
 from typing import Any
 
 from analyzer.document import Line
-from analyzer.sections import HEADER, LEARNING, OTHER, Section, heading_key
+from analyzer.sections import (
+    HEADER,
+    LEARNING,
+    MAX_HEADING_WORDS,
+    OTHER,
+    Section,
+    heading_key,
+    section_for_heading,
+)
 
 EXPERIENCE = "experience"
 ENTRY_SECTIONS = ("experience", "projects", "education", "volunteering")
@@ -66,6 +74,7 @@ class DateWords:
     headings: Mapping[str, str | None]
     role_words: frozenset[str]
     org_words: frozenset[str]
+    not_entry_words: frozenset[str]
 
 
 @cache
@@ -90,6 +99,7 @@ def date_words() -> DateWords:
         headings=headings,
         role_words=frozenset(data["titles"]["role"]),
         org_words=frozenset(data["titles"]["org"]),
+        not_entry_words=frozenset(data["not_entry_words"]["words"]),
     )
 
 
@@ -130,7 +140,7 @@ def _patterns() -> _Patterns:
           (?=\s*{separator}\s*(?:{months}){_NOT_LETTER_AFTER}\.?\s*,?\s*{_YEAR}(?!\d))
         | (?<![\d/.])(?:\d{{1,2}}[/.])?(?P<number_month>0?[1-9]|1[0-2])\s?[/.-]\s?(?P<number_year>{_YEAR})(?![\d/.]\d)
         | (?P<present>{_NOT_LETTER_BEFORE}(?:{present}){_NOT_LETTER_AFTER}|\.\.\.|…)
-        | (?<![\w/.$€£#+-])(?P<year>{_YEAR})(?![\w%+/]|\.\d|\s?[-–]\s?\d\d(?!\d))
+        | (?<![\w/.$€£#+])(?P<year>{_YEAR})(?![\w%+/]|\.\d|\s?[-–]\s?\d\d(?!\d))
         """,
         re.IGNORECASE | re.VERBOSE,
     )
@@ -180,6 +190,8 @@ class _Token:
     present: bool = False
     bare_month: int = 0
     season: bool = False
+    # Written with its day ("February 10, 2026"): alone, that dates a document, not an entry.
+    day: bool = False
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -196,7 +208,8 @@ def _tokens(text: str) -> list[_Token]:
         elif match.group("month"):
             month = words.months[match.group("month").casefold()]
             index = month_index(int(match.group("month_year")), month)
-            tokens.append(_Token(index, index, MONTH, span))
+            day = bool(match.group("day_before") or match.group("day_after"))
+            tokens.append(_Token(index, index, MONTH, span, day=day))
         elif match.group("bare_month"):
             month = words.months[match.group("bare_month").casefold()]
             tokens.append(_Token(0, 0, MONTH, span, bare_month=month))
@@ -284,7 +297,7 @@ def date_ranges(text: str) -> list[DateRange]:
             ranges.append(DateRange(token.first, None, token.precision, (token.span[0], len(text)), True))
         elif patterns.since.search(text[: token.span[0]]):
             ranges.append(DateRange(token.first, None, token.precision, token.span))
-        elif _single_allowed(text, token.span):
+        elif not token.day and _single_allowed(text, token.span):
             dangling = _SINGLE_EDGE.match(text[: token.span[0]]) is not None
             ranges.append(
                 DateRange(
@@ -368,50 +381,71 @@ class SkillTime:
 
 @dataclass
 class _Anchor:
+    """A date that makes an entry: its line, and the line the entry is written on (``home``: the
+    date's own line, or the line beside it when the date sits alone in a column)."""
+
     index: int
     date: DateRange
-    date_line: int
+    home: int
     head_from: int = 0
-    text_line: int = 0
+
+
+_UNKNOWN = "?"
+
+
+def _heading_kind(text: str) -> str | None:
+    """The kind of entries under a heading: an entry section, None (not entries) or _UNKNOWN."""
+    words = date_words()
+    key = heading_key(text)
+    if key in words.headings:
+        return words.headings[key]
+    known = section_for_heading(key)
+    if known is not None and known not in UNSURE_SECTIONS:
+        return known if known in ENTRY_SECTIONS else None
+    if any(phrase in key.split() for phrase in words.not_entry_words):
+        return None
+    return _UNKNOWN
 
 
 def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     """Every line with the kind of entry its dated lines make (None: not entries)."""
-    words = date_words()
     kinds: list[tuple[Line, str | None]] = []
     current: str | None = None
     for section in sections:
-        if section.id in UNSURE_SECTIONS:
-            current = (
-                words.headings.get(heading_key(section.heading), current) if section.heading else current
-            )
-        else:
+        if section.id not in UNSURE_SECTIONS:
             current = section.id if section.id in ENTRY_SECTIONS else None
+        elif section.heading:
+            kind = _heading_kind(section.heading)
+            current = current if kind == _UNKNOWN else kind
         for line in section.lines:
-            if len(line.text) <= MAX_HEAD_CHARS and len(line.text.split()) <= 5:
-                key = heading_key(line.text)
-                if key in words.headings and (line.text.isupper() or line.bold or line.heading_marker):
-                    current = words.headings[key]
+            looks_like_heading = line.text.isupper() or line.bold or line.heading_marker
+            if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS:
+                kind = (
+                    _heading_kind(line.text)
+                    if len(heading_key(line.text).split()) <= MAX_HEADING_WORDS
+                    else _UNKNOWN
+                )
+                if kind != _UNKNOWN:
+                    current = kind
                     continue
             kinds.append((line, current))
     return kinds
 
 
 def _row_partner(lines: Sequence[tuple[Line, str | None]], index: int) -> int | None:
-    """The line beside a PDF line on the same row (a date in its own column)."""
+    """The nearest line beside a PDF line on the same row (a date in a column of its own)."""
     line = lines[index][0]
     if line.bottom <= 0:
         return None
-    for other in (index - 1, index + 1, index - 2, index + 2):
-        if 0 <= other < len(lines):
-            candidate = lines[other][0]
-            if (
-                candidate.page == line.page
-                and abs(candidate.top - line.top) < SAME_ROW_POINTS
-                and (candidate.x1 <= line.x0 or candidate.x0 >= line.x1)
-            ):
-                return other
-    return None
+    partners = [
+        other
+        for other, (candidate, _) in enumerate(lines)
+        if other != index
+        and candidate.page == line.page
+        and abs(candidate.top - line.top) < SAME_ROW_POINTS
+        and (candidate.x1 <= line.x0 or candidate.x0 >= line.x1)
+    ]
+    return min(partners, key=lambda other: abs(other - index), default=None)
 
 
 def _same_column(upper: Line, lower: Line) -> bool:
@@ -441,8 +475,11 @@ def _join_split_ranges(lines: Sequence[tuple[Line, str | None]], found: dict[int
                 # "2017 –" then "Present": already open; the word below belongs to it.
                 found[index] = [replace(first, open_dangling=False), *ranges[1:]]
                 break
+            below_date_only = _date_only(line_below.text)
             if below_ranges and below_ranges[0].single and below_ranges[0].open_dangling:
                 other = below_ranges[0]
+                if not (present_here or below_date_only):
+                    break
                 if present_here:
                     joined = DateRange(other.start, None, other.precision, first.span)
                 elif first.end is None:
@@ -518,51 +555,48 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         if not ranges:
             continue
         if kind is None:
+            # A date alone in its column counts when the line beside it is in an entry section.
             partner = _row_partner(lines, index)
-            if partner is None or lines[partner][1] is None:
+            if not _date_only(line.text) or partner is None or lines[partner][1] is None:
                 continue
         found[index] = ranges
     _join_split_ranges(lines, found)
     anchors: list[_Anchor] = []
     for index in sorted(found):
+        line = lines[index][0]
+        partner = _row_partner(lines, index)
+        home = partner if _date_only(line.text) and partner is not None else index
         for date in found[index]:
             if date.placeholder:
                 continue
             reason = _sensible(date, as_of)
-            line = lines[index][0]
             if reason:
                 warnings.append(f"ignored a date on page {line.page}, line {line.number}: {reason}")
                 continue
-            anchors.append(_Anchor(index, date, index))
+            anchors.append(_Anchor(index, date, home))
+    anchors.sort(key=lambda anchor: anchor.home)
     entries: list[Entry] = []
-    previous_end = -1
+    previous_home = -1
     for position, anchor in enumerate(anchors):
-        line, kind = lines[anchor.index]
-        partner = _row_partner(lines, anchor.index)
-        text_without_date = (
-            line.text[: anchor.date.span[0]] + "\t" + line.text[anchor.date.span[1] :]
-        ).strip()
-        if kind is None and partner is not None:
-            kind = lines[partner][1]
-        head_from = anchor.index
-        if partner is not None and partner < anchor.index and partner > previous_end:
-            head_from = partner
-        while (
-            head_from - 1 > previous_end
-            and anchor.index - (head_from - 1) <= MAX_HEAD_LINES + (1 if partner is not None else 0)
-            and _is_head_line(lines[head_from - 1][0])
-        ):
-            head_from -= 1
-        anchor.head_from = head_from
-        previous_end = anchor.index
-        same_line = position > 0 and anchors[position - 1].index == anchor.index
-        if same_line:
+        kind = lines[anchor.home][1]
+        if kind is None:
+            kind = lines[anchor.index][1]
+        if position > 0 and anchors[position - 1].home == anchor.home:
             anchor.head_from = anchors[position - 1].head_from
-        texts = [lines[i][0].text for i in range(anchor.head_from, anchor.index)]
-        if partner is not None and partner > anchor.index:
-            texts.append(lines[partner][0].text)
-        texts.append(text_without_date)
-        title, org = _title_and_org([_without_dates(text) for text in texts], kind or EXPERIENCE)
+        else:
+            head_from = anchor.home
+            while (
+                head_from - 1 > previous_home
+                and anchor.home - (head_from - 1) <= MAX_HEAD_LINES
+                and _is_head_line(lines[head_from - 1][0])
+                and lines[head_from - 1][1] == lines[anchor.home][1]
+            ):
+                head_from -= 1
+            anchor.head_from = head_from
+        previous_home = anchor.home
+        texts = [_without_dates(lines[i][0].text) for i in range(anchor.head_from, anchor.home + 1)]
+        title, org = _title_and_org(texts, kind or EXPERIENCE)
+        line = lines[anchor.index][0]
         entries.append(
             Entry(
                 section=kind or EXPERIENCE,
@@ -576,6 +610,11 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
             )
         )
     return _with_lines(entries, anchors, lines), warnings
+
+
+def _date_only(text: str) -> bool:
+    """Whether a line holds nothing but dates (and punctuation)."""
+    return _without_dates(text).strip(" \t|,;:()[]–—-") == ""
 
 
 def _without_dates(text: str) -> str:
@@ -597,23 +636,20 @@ def _with_lines(
             if later.head_from > anchor.head_from:
                 stop = later.head_from
                 break
-        kind = lines[anchor.index][1]
-        keys = set()
-        for index in range(anchor.head_from, max(stop, anchor.index + 1)):
+        kind = lines[anchor.home][1]
+        keys = {(lines[anchor.index][0].page, lines[anchor.index][0].number)}
+        for index in range(anchor.head_from, max(stop, anchor.home + 1)):
             line, line_kind = lines[index]
-            if index > anchor.index and line_kind != kind:
+            if index > anchor.home and line_kind != kind:
                 break
             keys.add((line.page, line.number))
-        partner = _row_partner(lines, anchor.index)
-        if partner is not None:
-            keys.add((lines[partner][0].page, lines[partner][0].number))
         owned.append(keys)
     for position in range(len(entries) - 2, -1, -1):
         anchor, following = anchors[position], anchors[position + 1]
-        described = any(index > anchor.index for index in range(anchor.head_from, following.head_from))
+        described = following.head_from > anchor.home + 1
         entry, nxt = entries[position], entries[position + 1]
         nested = nxt.start >= entry.start and nxt.last_month(10**6) <= entry.last_month(10**6)
-        if not described and not nested and anchor.index != following.index:
+        if not described and not nested and anchor.home != following.home:
             owned[position] |= owned[position + 1]
     return [replace(entry, lines=frozenset(keys)) for entry, keys in zip(entries, owned, strict=True)]
 
