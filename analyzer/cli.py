@@ -155,9 +155,7 @@ def analyze(
     month = _as_of_month(as_of)
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(
-            file, loaded, paths=path or (), password=password, limits=limits, as_of=month
-        )
+        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits, as_of=month)
         if redact:
             from analyzer.redact import redact_report
 
@@ -320,6 +318,7 @@ def batch(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
     ] = False,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -330,6 +329,7 @@ def batch(
     from analyzer.progress import progress_reporter
 
     memory_limit = parse_size(max_memory)
+    month = _as_of_month(as_of)
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
@@ -360,6 +360,7 @@ def batch(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         done=done,
         redact=redact,
+        as_of=month,
     )
     interrupted = False
     try:
