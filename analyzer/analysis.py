@@ -10,7 +10,14 @@ from pathlib import Path
 from analyzer.coverage import best_fit, path_results
 from analyzer.document import STDIN_NAME, Document, read_document, read_source, too_large
 from analyzer.errors import UnknownPathError
-from analyzer.experience import Experience, current_month, find_experience, month_text, skill_times
+from analyzer.experience import (
+    Experience,
+    current_month,
+    find_experience,
+    month_text,
+    skill_times,
+    with_entry_skills,
+)
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
 from analyzer.report import Report, SkillFound, Source
@@ -64,6 +71,9 @@ def report_for_document(
     claimed, learning = skills_found(mentions, taxonomy)
     experience = find_experience(sections, current_month() if as_of is None else as_of)
     claimed = _timed(claimed, experience)
+    experience = with_entry_skills(
+        experience, {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in claimed}
+    )
     results = path_results(taxonomy, claimed, paths)
     warnings = [*document.warnings, *experience.warnings]
     if not claimed:

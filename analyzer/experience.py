@@ -330,6 +330,8 @@ class Entry:
     line: int
     # (page, line) of every line that belongs to the entry: its heading and description.
     lines: frozenset[tuple[int, int]] = field(default=frozenset(), compare=False)
+    # Ids of the skills named in the entry's lines, in the report's order.
+    skills: tuple[str, ...] = ()
 
     def last_month(self, as_of: int) -> int:
         """The entry's last month, an open end being ``as_of``."""
@@ -347,6 +349,7 @@ class Entry:
             "start": month_text(self.start),
             "end": None if self.end is None else month_text(self.end),
             "precision": self.precision,
+            "skills": list(self.skills),
         }
 
 
@@ -702,6 +705,19 @@ def skill_times(
         else:
             times[skill_id] = SkillTime(len(months), month_text(min(months)), month_text(max(months)))
     return times
+
+
+def with_entry_skills(
+    experience: Experience, evidence: Mapping[str, Iterable[tuple[int, int]]]
+) -> Experience:
+    """The experience with each entry naming the skills (ids, given the (page, line) of their
+    evidence) mentioned in its lines."""
+    places = {skill_id: set(keys) for skill_id, keys in evidence.items()}
+    entries = tuple(
+        replace(entry, skills=tuple(skill_id for skill_id, keys in places.items() if entry.lines & keys))
+        for entry in experience.entries
+    )
+    return replace(experience, entries=entries)
 
 
 def find_experience(sections: Sequence[Section], as_of: int) -> Experience:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from analyzer.render import experience as timeline
 from analyzer.render.common import best_fit_label, ordered_competencies, percent, skill_names
 from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
 
@@ -447,7 +448,8 @@ def _skill_rows(skills: tuple[SkillFound, ...], explain: bool) -> str:
     for skill in skills:
         evidence = "".join(_evidence_item(item, explain) for item in skill.evidence)
         rows.append(
-            f'<tr><th scope="row">{esc(skill.name)}</th><td>{esc(skill.kind)}</td>'
+            f'<tr><th scope="row">{esc(skill.name)}</th>'
+            f"<td>{esc(skill.kind)}<br><small>{esc(timeline.skill_time(skill))}</small></td>"
             f'<td><ul class="ev">{evidence}</ul></td></tr>'
         )
     return "".join(rows)
@@ -512,10 +514,15 @@ def render_html(report: Report, *, explain: bool = False) -> str:
             ),
         ]
     body += [_path_section(report, path, index) for index, path in enumerate(report.paths)]
+    body.append(timeline.html_section(report))
     body += [_skills_section(report, explain), _learning_section(report, explain), _warnings_section(report)]
     body.append(
         f"<footer>Made by skillgap {esc(report.tool_version)} with taxonomy {esc(report.taxonomy_version)}. "
         f"Source SHA-256: {esc(report.source.sha256)}. Includes information from O*NET (onetcenter.org), "
         "USDOL/ETA, under CC BY 4.0.</footer>"
     )
-    return document(f"skillgap report: {report.source.path}", "\n".join(part for part in body if part))
+    return document(
+        f"skillgap report: {report.source.path}",
+        "\n".join(part for part in body if part),
+        extra_css=timeline.TIMELINE_CSS,
+    )
