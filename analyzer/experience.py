@@ -75,6 +75,7 @@ class DateWords:
     role_words: frozenset[str]
     org_words: frozenset[str]
     not_entry_words: frozenset[str]
+    heading_words: Mapping[str, frozenset[str]]
 
 
 @cache
@@ -100,6 +101,7 @@ def date_words() -> DateWords:
         role_words=frozenset(data["titles"]["role"]),
         org_words=frozenset(data["titles"]["org"]),
         not_entry_words=frozenset(data["not_entry_words"]["words"]),
+        heading_words={kind: frozenset(items) for kind, items in data["heading_words"].items()},
     )
 
 
@@ -405,8 +407,11 @@ def _heading_kind(text: str) -> str | None:
     known = section_for_heading(key)
     if known is not None and known not in UNSURE_SECTIONS:
         return known if known in ENTRY_SECTIONS else None
-    if any(phrase in key.split() for phrase in words.not_entry_words):
+    if any(word in words.not_entry_words for word in key.split()):
         return None
+    for kind, kind_words in words.heading_words.items():
+        if any(word in kind_words for word in key.split()):
+            return kind
     return _UNKNOWN
 
 
