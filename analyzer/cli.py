@@ -238,7 +238,12 @@ def evaluate_command(
         result = evaluate(folder, analyzed)
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    experience = evaluate_experience(folder, labels, reports.get) if labels else None
+    experience = None
+    if labels:
+        from skills import load_taxonomy
+
+        aliases = {skill.id: skill.aliases for skill in load_taxonomy().skills.values()}
+        experience = evaluate_experience(folder, labels, reports.get, aliases)
     groups = load_groups(folder)
     if as_json:
         data = result.to_dict()

@@ -245,13 +245,18 @@ _SINGLE_EDGE = re.compile(r"^[\s\t|,;:()\[\]·•–—/-]*$")
 
 def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     """A lone date counts when it stands apart (a line's edge, a cell, after "Expected"), not
-    inside a sentence ("chosen as a Fellow in 2014.")."""
+    inside a sentence ("chosen as a Fellow in 2014.", "ahead of its end-of-life in 2024, we")."""
     before, after = text[: span[0]], text[span[1] :]
-    if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|,;·•\t]", after) or "\t" in after[:2]:
+    if _patterns().single_prefix.search(before):
         return True
+    in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
+    if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
+        return True
+    if re.match(r"^\s*[)\]]?\s*[,;]", after):
+        return not in_prose
     if _SINGLE_EDGE.match(before) or re.search(r"[|,;(·•\t–—:]\s*$", before):
         return not re.match(r"^\s*\.", after) or after.strip(" .") == ""
-    return bool(_patterns().single_prefix.search(before))
+    return False
 
 
 def date_ranges(text: str) -> list[DateRange]:

@@ -15,7 +15,8 @@ each resume with its label's ``as_of`` and scores:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,10 +87,16 @@ def _entry_matches(reported: Mapping[str, Any], label: LabelledEntry) -> bool:
     )
 
 
-def _skill_keys(skill: Mapping[str, Any]) -> set[str]:
-    keys = {str(skill.get("name", "")).casefold(), str(skill.get("id", "")).casefold()}
-    keys.add(str(skill.get("id", "")).replace("_", " ").casefold())
-    return keys
+def skill_key(text: str) -> str:
+    """A skill name reduced for comparison: "GitLab CI", "gitlab-ci" and "GitLab-CI" agree."""
+    return re.sub(r"[^\w+#]|_", "", text.casefold())
+
+
+def _skill_keys(skill: Mapping[str, Any], aliases: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every name a reported skill answers to: its name, id, aliases and the text of its evidence."""
+    names = [str(skill.get("name", "")), str(skill.get("id", "")), *aliases.get(str(skill.get("id")), ())]
+    names += [str(item.get("text", "")) for item in skill.get("evidence", [])]
+    return {skill_key(name) for name in names if name}
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,14 @@ class ExperienceScore:
         }
 
 
-def score_experience(name: str, report: Mapping[str, Any], label: ExperienceLabel) -> ExperienceScore:
-    """Score one report's experience against its label."""
+def score_experience(
+    name: str,
+    report: Mapping[str, Any],
+    label: ExperienceLabel,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> ExperienceScore:
+    """Score one report's experience against its label; ``aliases`` (skill id to its aliases, from
+    the taxonomy) lets a label say "airflow" for the reported "Apache Airflow"."""
     experience = report.get("experience") or {}
     reported = list(experience.get("entries", []))
     unmatched = list(reported)
@@ -150,13 +163,14 @@ def score_experience(name: str, report: Mapping[str, Any], label: ExperienceLabe
                     break
     months_by_key: dict[str, int | None] = {}
     for skill in report.get("skills", []):
-        for key in _skill_keys(skill):
-            months_by_key.setdefault(key, skill.get("months"))
+        for key in _skill_keys(skill, aliases or {}):
+            if months_by_key.get(key) is None:
+                months_by_key[key] = skill.get("months")
     wrong: list[str] = []
-    for skill_key, months in label.skills_months.items():
-        found = months_by_key.get(skill_key)
+    for labelled, months in label.skills_months.items():
+        found = months_by_key.get(skill_key(labelled))
         if found is None or abs(found - months) > MONTHS_TOLERANCE:
-            wrong.append(f"{skill_key} {found if found is not None else '-'}/{months}")
+            wrong.append(f"{labelled} {found if found is not None else '-'}/{months}")
     return ExperienceScore(
         name=name,
         entries_reported=len(reported),
@@ -209,6 +223,7 @@ def evaluate_experience(
     directory: Path,
     labels: Mapping[str, ExperienceLabel],
     report_for: Callable[[str], Mapping[str, Any] | None],
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> ExperienceResult:
     """Score the report of every labelled resume; ``report_for(name)`` gives the report (analyzed
     with the label's ``as_of``), None when the resume could not be analyzed."""
@@ -224,7 +239,7 @@ def evaluate_experience(
                 )
             )
             continue
-        scores.append(score_experience(name, report, label))
+        scores.append(score_experience(name, report, label, aliases))
     return ExperienceResult(tuple(scores))
 
 
