@@ -424,8 +424,11 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     """Every line with the kind of entry its dated lines make (None: not entries)."""
     kinds: list[tuple[Line, str | None]] = []
     current: str | None = None
+    words = date_words()
     for section in sections:
-        if section.id not in UNSURE_SECTIONS:
+        if section.heading and heading_key(section.heading) in words.headings:
+            current = words.headings[heading_key(section.heading)]
+        elif section.id not in UNSURE_SECTIONS:
             current = section.id if section.id in ENTRY_SECTIONS else None
         elif section.heading:
             kind = _heading_kind(section.heading)
