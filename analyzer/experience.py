@@ -116,6 +116,10 @@ class _Patterns:
     open_end: re.Pattern[str]
     since: re.Pattern[str]
     single_prefix: re.Pattern[str]
+    # A line that stops inside a date ("março 2017 – dezembro", "2019 -") and the date that
+    # the next line starts with ("2019", "now", "Feb 2019").
+    wrapped_tail: re.Pattern[str]
+    leading_date: re.Pattern[str]
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -153,6 +157,13 @@ def _patterns() -> _Patterns:
         since=re.compile(rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.since)})\s*:?\s*$", re.IGNORECASE),
         single_prefix=re.compile(
             rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.single_prefix)})\.?\s*:?\s*$", re.IGNORECASE
+        ),
+        wrapped_tail=re.compile(
+            rf"(?:{_YEAR}\s*{separator}|{_NOT_LETTER_BEFORE}(?:{months})\.?)\s*$", re.IGNORECASE
+        ),
+        leading_date=re.compile(
+            rf"^\s*(?:(?:{present}){_NOT_LETTER_AFTER}|(?:(?:{months})\.?\s*,?\s*)?{_YEAR}(?![\w/.]))",
+            re.IGNORECASE,
         ),
     )
 
@@ -401,6 +412,7 @@ class _Anchor:
 
 
 _UNKNOWN = "?"
+_SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S$")
 
 
 def _heading_kind(text: str) -> str | None:
@@ -417,6 +429,11 @@ def _heading_kind(text: str) -> str | None:
     for kind, kind_words in words.heading_words.items():
         if any(word in kind_words for word in key.split()):
             return kind
+    if _SPACED_LETTERS.match(text.strip()):
+        # "W O R K E X P E R I E N C E" loses its word breaks: look for the words inside.
+        for kind, kind_words in [(None, words.not_entry_words), *words.heading_words.items()]:
+            if any(word in key for word in kind_words):
+                return kind
     return _UNKNOWN
 
 
@@ -470,7 +487,9 @@ def _same_column(upper: Line, lower: Line) -> bool:
     return upper.page == lower.page and abs(upper.x0 - lower.x0) <= SAME_COLUMN_POINTS
 
 
-def _join_split_ranges(lines: Sequence[tuple[Line, str | None]], found: dict[int, list[DateRange]]) -> None:
+def _join_split_ranges(
+    lines: Sequence[tuple[Line, str | None]], texts: Sequence[str], found: dict[int, list[DateRange]]
+) -> None:
     """Ranges whose ends sit on two lines: "2017 –" above "Present", or a newest-first column
     ("2023" above "2021", "Actualidad" above "2025")."""
     for index in sorted(found):
@@ -486,12 +505,12 @@ def _join_split_ranges(lines: Sequence[tuple[Line, str | None]], found: dict[int
             if not _same_column(lines[index][0], line_below):
                 continue
             below_ranges = found.get(below, [])
-            present_span = _line_present_start(line_below.text)
+            present_span = _line_present_start(texts[below])
             if first.end is None and not present_here and present_span is not None:
                 # "2017 –" then "Present": already open; the word below belongs to it.
                 found[index] = [replace(first, open_dangling=False), *ranges[1:]]
                 break
-            below_date_only = _date_only(line_below.text)
+            below_date_only = _date_only(texts[below])
             if below_ranges and below_ranges[0].single and below_ranges[0].open_dangling:
                 other = below_ranges[0]
                 if not (present_here or below_date_only):
@@ -558,14 +577,32 @@ def _is_head_line(line: Line) -> bool:
     return not line.item_start and len(text) <= MAX_HEAD_CHARS and not text.endswith((".", ";"))
 
 
+def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
+    """Each line's text, a date range wrapped onto the next line of its column joined back
+    ("março 2017 – dezembro" / "2019 · Lead analyst")."""
+    patterns = _patterns()
+    texts = [line.text for line, _ in lines]
+    for index in range(len(texts) - 1):
+        if not patterns.wrapped_tail.search(texts[index]) or not _same_column(
+            lines[index][0], lines[index + 1][0]
+        ):
+            continue
+        head = patterns.leading_date.match(texts[index + 1])
+        if head:
+            texts[index] = f"{texts[index]} {head.group().strip()}"
+            texts[index + 1] = texts[index + 1][head.end() :].lstrip()
+    return texts
+
+
 def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], list[str]]:
     """The resume's dated entries in reading order, and a warning for every date ignored."""
     lines = _entry_kinds(sections)
+    texts = _unwrapped_texts(lines)
     warnings: list[str] = []
     found: dict[int, list[DateRange]] = {}
     for index, (line, kind) in enumerate(lines):
-        ranges = date_ranges(line.text)
-        present_span = _line_present_start(line.text)
+        ranges = date_ranges(texts[index])
+        present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
         if not ranges:
@@ -573,15 +610,15 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         if kind is None:
             # A date alone in its column counts when the line beside it is in an entry section.
             partner = _row_partner(lines, index)
-            if not _date_only(line.text) or partner is None or lines[partner][1] is None:
+            if not _date_only(texts[index]) or partner is None or lines[partner][1] is None:
                 continue
         found[index] = ranges
-    _join_split_ranges(lines, found)
+    _join_split_ranges(lines, texts, found)
     anchors: list[_Anchor] = []
     for index in sorted(found):
         line = lines[index][0]
         partner = _row_partner(lines, index)
-        home = partner if _date_only(line.text) and partner is not None else index
+        home = partner if _date_only(texts[index]) and partner is not None else index
         for date in found[index]:
             if date.placeholder:
                 continue
@@ -610,8 +647,8 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
                 head_from -= 1
             anchor.head_from = head_from
         previous_home = anchor.home
-        texts = [_without_dates(lines[i][0].text) for i in range(anchor.head_from, anchor.home + 1)]
-        title, org = _title_and_org(texts, kind or EXPERIENCE)
+        heading = [_without_dates(texts[i]) for i in range(anchor.head_from, anchor.home + 1)]
+        title, org = _title_and_org(heading, kind or EXPERIENCE)
         line = lines[anchor.index][0]
         entries.append(
             Entry(
