@@ -135,6 +135,7 @@ def _patterns() -> _Patterns:
     present = _alternation(words.present)
     range_words = _alternation(word for word in words.range_words if word != "-")
     separator = rf"(?:[-–—−~‐‑]+|{range_words})"
+    point = rf"(?:(?:{present}){_NOT_LETTER_AFTER}|(?:(?:{months})\.?\s*,?\s*)?{_YEAR}(?![\w/.]))"
     token = re.compile(
         rf"""
         (?P<season>{_NOT_LETTER_BEFORE}(?:{seasons}){_NOT_LETTER_AFTER})\s*,?\s*(?P<season_year>{_YEAR})(?!\d)
@@ -162,7 +163,7 @@ def _patterns() -> _Patterns:
             rf"(?:{_YEAR}\s*{separator}|{_NOT_LETTER_BEFORE}(?:{months})\.?)\s*$", re.IGNORECASE
         ),
         leading_date=re.compile(
-            rf"^\s*(?:(?:{present}){_NOT_LETTER_AFTER}|(?:(?:{months})\.?\s*,?\s*)?{_YEAR}(?![\w/.]))",
+            rf"^\s*{point}(?:\s*{separator}\s*{point})?",
             re.IGNORECASE,
         ),
     )
