@@ -4,14 +4,23 @@ skills → path coverage → report."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from analyzer.coverage import best_fit, path_results
 from analyzer.document import STDIN_NAME, Document, read_document, read_source, too_large
 from analyzer.errors import UnknownPathError
+from analyzer.experience import (
+    Experience,
+    current_month,
+    find_experience,
+    month_text,
+    skill_times,
+    with_entry_skills,
+)
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
-from analyzer.report import Report, Source
+from analyzer.report import Report, SkillFound, Source
 from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
 from skills import Taxonomy, load_taxonomy
@@ -25,22 +34,51 @@ def _version() -> str:
     return __version__
 
 
+def _timed(skills: Sequence[SkillFound], experience: Experience) -> tuple[SkillFound, ...]:
+    """Each skill with its months of use, first and last use in the dated experience entries."""
+    places = {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in skills}
+    times = skill_times(experience.entries, places, experience.as_of)
+    return tuple(
+        replace(
+            skill,
+            months=times[skill.id].months,
+            first_used=times[skill.id].first_used,
+            last_used=times[skill.id].last_used,
+        )
+        for skill in skills
+    )
+
+
 def report_for_document(
-    document: Document, taxonomy: Taxonomy | None = None, *, paths: Sequence[str] = ()
+    document: Document,
+    taxonomy: Taxonomy | None = None,
+    *,
+    paths: Sequence[str] = (),
+    as_of: int | None = None,
 ) -> Report:
-    """Analyze an already read document: the stages after reading."""
+    """Analyze an already read document: the stages after reading.
+
+    ``as_of`` (a month index, see :func:`analyzer.experience.parse_month`) is the month an open
+    date range ("Present") runs through; by default this month.
+    """
     taxonomy = taxonomy or load_taxonomy()
     unknown = [path for path in paths if path not in taxonomy.paths]
     if unknown:
         known = ", ".join(taxonomy.paths)
         raise UnknownPathError("--path", f"unknown path {unknown[0]!r} (known: {known})")
-    lines = sectioned_lines(find_sections(document))
+    sections = find_sections(document)
+    lines = sectioned_lines(sections)
     mentions = matcher_for(taxonomy).find(lines)
     claimed, learning = skills_found(mentions, taxonomy)
+    experience = find_experience(sections, current_month() if as_of is None else as_of)
+    claimed = _timed(claimed, experience)
+    experience = with_entry_skills(
+        experience, {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in claimed}
+    )
     learning_ids = [skill.id for skill in learning]
     results = path_results(taxonomy, claimed, paths, learning_ids, role_titles(lines, taxonomy))
     fit, fit_reason = best_fit(results, taxonomy.scoring)
-    warnings = list(document.warnings)
+    warnings = [*document.warnings, *experience.warnings]
     if not claimed:
         warnings.append("no skills from the taxonomy were found in this resume")
     return Report(
@@ -53,6 +91,8 @@ def report_for_document(
         best_fit=fit,
         warnings=tuple(warnings),
         best_fit_reason=fit_reason,
+        as_of=month_text(experience.as_of),
+        experience=experience,
     )
 
 
@@ -63,12 +103,14 @@ def analyze_bytes(
     *,
     paths: Sequence[str] = (),
     password: str = "",
+    as_of: int | None = None,
 ) -> Report:
     """Analyze a resume given as bytes; ``name`` (a file name) decides the expected format.
 
     Pure over its arguments, so it can run in any worker process.
     """
-    return report_for_document(read_document(data, name, password=password), taxonomy, paths=paths)
+    document = read_document(data, name, password=password)
+    return report_for_document(document, taxonomy, paths=paths, as_of=as_of)
 
 
 def analyze(
@@ -78,6 +120,7 @@ def analyze(
     paths: Sequence[str] = (),
     password: str = "",
     limits: Limits | None = None,
+    as_of: int | None = None,
 ) -> Report:
     """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
 
@@ -96,7 +139,7 @@ def analyze(
     else:
         name, data = read_source(source, max_size=max_size)
     if limits is None:
-        return analyze_bytes(data, name, taxonomy, paths=paths, password=password)
+        return analyze_bytes(data, name, taxonomy, paths=paths, password=password, as_of=as_of)
     pending = start_reading(data, name, password=password, limits=limits)
     try:
         taxonomy = taxonomy or load_taxonomy()
@@ -104,15 +147,20 @@ def analyze(
     except BaseException:
         pending.cancel()
         raise
-    return report_for_document(pending.result(), taxonomy, paths=paths)
+    return report_for_document(pending.result(), taxonomy, paths=paths, as_of=as_of)
 
 
 def analyze_text(
-    text: str, taxonomy: Taxonomy | None = None, *, paths: Sequence[str] = (), name: str = TEXT_INPUT_NAME
+    text: str,
+    taxonomy: Taxonomy | None = None,
+    *,
+    paths: Sequence[str] = (),
+    name: str = TEXT_INPUT_NAME,
+    as_of: int | None = None,
 ) -> Report:
     """Analyze a resume given as text (plain or Markdown).
 
     >>> analyze_text("Skills: Python, PyTorch, Docker").skills[0].name
     'Python'
     """
-    return analyze_bytes(text.encode("utf-8"), name, taxonomy, paths=paths)
+    return analyze_bytes(text.encode("utf-8"), name, taxonomy, paths=paths, as_of=as_of)

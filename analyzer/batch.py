@@ -52,6 +52,8 @@ class BatchOptions:
     max_size: int | None = DEFAULT_MAX_SIZE
     cache_dir: str | None = None
     redact: bool = False
+    # The month "Present" stands for (a month index); None is the current month.
+    as_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
             raise too_large(name, options.max_size)
         document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
         taxonomy = load_taxonomy(options.taxonomy_files)
-        report = report_for_document(document, taxonomy, paths=options.paths)
+        report = report_for_document(document, taxonomy, paths=options.paths, as_of=options.as_of)
         if options.redact:
             from analyzer.redact import redact_report
 
@@ -341,6 +343,7 @@ def analyze_folder(
     cache_dir: str | Path | None = None,
     done: frozenset[str] = frozenset(),
     redact: bool = False,
+    as_of: int | None = None,
 ) -> FolderResults:
     """Analyze every resume in a folder; the results come as each file completes.
 
@@ -360,6 +363,7 @@ def analyze_folder(
         max_size=max_size,
         cache_dir=str(cache_dir) if cache_dir else None,
         redact=redact,
+        as_of=as_of,
     )
     scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks)
     return FolderResults(

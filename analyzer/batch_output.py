@@ -91,7 +91,7 @@ class CsvWriter:
         columns = ["file", "sha256", "status", "error", "best_fit", "best_fit_reason", "skills"]
         for kind in ("coverage", "focus", "reason", "missing", "plan"):
             columns += [f"{kind}_{path_id}" for path_id in self.path_ids]
-        return columns
+        return columns + EXPERIENCE_COLUMNS
 
     def write(self, result: FileResult) -> None:
         report = result.report or {}
@@ -107,6 +107,7 @@ class CsvWriter:
         ]
         for cell in (_coverage, _focus, _reason, _missing, _plan):
             row += [cell(paths[pid]) if pid in paths else "" for pid in self.path_ids]
+        row += experience_cells(report)
         self.writer.writerow([neutralize(cell) for cell in row])
         self.stream.flush()
 
@@ -134,6 +135,24 @@ def _missing(path: dict[str, Any]) -> str:
 def _plan(path: dict[str, Any]) -> str:
     """The first steps of the path's learning plan, in order."""
     return "; ".join(step["name"] for step in path.get("plan", [])[:CSV_PLAN_STEPS])
+
+
+# Experience over time, after the coverage columns: the month "present" stands for, months of
+# professional experience, the seniority level, and each skill's months ("Python: 36; SQL: " where
+# an empty value means no dated experience names the skill).
+EXPERIENCE_COLUMNS = ["as_of", "total_months", "seniority", "skill_months"]
+
+
+def experience_cells(report: dict[str, Any]) -> list[Any]:
+    """The CSV cells of EXPERIENCE_COLUMNS; empty for a failed file."""
+    experience = report.get("experience")
+    if not experience:
+        return ["" for _ in EXPERIENCE_COLUMNS]
+    months = "; ".join(
+        f"{skill['name']}: {'' if skill.get('months') is None else skill['months']}"
+        for skill in report.get("skills", [])
+    )
+    return [report.get("as_of") or "", experience["total_months"], experience["seniority"], months]
 
 
 SQLITE_SCHEMA = """
@@ -192,6 +211,32 @@ CREATE TABLE IF NOT EXISTS plan_steps (
     closes TEXT,
     why TEXT
 );
+CREATE TABLE IF NOT EXISTS experience (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    as_of TEXT NOT NULL,
+    total_months INTEGER NOT NULL,
+    seniority TEXT NOT NULL,
+    seniority_reason TEXT
+);
+CREATE TABLE IF NOT EXISTS experience_entries (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    section TEXT NOT NULL,
+    title TEXT,
+    org TEXT,
+    start TEXT NOT NULL,
+    "end" TEXT,
+    precision TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skill_experience (
+    resume_id INTEGER NOT NULL REFERENCES resumes(id),
+    skill_id TEXT NOT NULL,
+    months INTEGER,
+    first_used TEXT,
+    last_used TEXT
+);
+CREATE INDEX IF NOT EXISTS experience_resume ON experience(resume_id);
+CREATE INDEX IF NOT EXISTS entries_resume ON experience_entries(resume_id);
+CREATE INDEX IF NOT EXISTS skill_experience_skill ON skill_experience(skill_id, months);
 CREATE INDEX IF NOT EXISTS resumes_sha256 ON resumes(sha256);
 CREATE INDEX IF NOT EXISTS resumes_status ON resumes(status);
 CREATE INDEX IF NOT EXISTS skills_skill ON skills(skill_id);
@@ -288,9 +333,42 @@ class SqliteWriter:
                     for position, step in enumerate(path.get("plan", []), start=1)
                 ],
             )
+            _write_experience(self.connection, resume_id, report)
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _write_experience(connection: sqlite3.Connection, resume_id: int | None, report: dict[str, Any]) -> None:
+    """The experience rows of one report: totals, dated entries, and each skill's months (NULL
+    when no dated experience names it)."""
+    experience = report.get("experience")
+    if not experience:
+        return
+    connection.execute(
+        "INSERT INTO experience VALUES (?, ?, ?, ?, ?)",
+        (
+            resume_id,
+            report.get("as_of"),
+            experience["total_months"],
+            experience["seniority"],
+            experience.get("seniority_reason"),
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO experience_entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (resume_id, e["section"], e["title"], e["org"], e["start"], e["end"], e["precision"])
+            for e in experience["entries"]
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO skill_experience VALUES (?, ?, ?, ?, ?)",
+        [
+            (resume_id, skill["id"], skill.get("months"), skill.get("first_used"), skill.get("last_used"))
+            for skill in report.get("skills", [])
+        ],
+    )
 
 
 def _whole_jsonl_length(handle: IO[bytes], size: int) -> int:

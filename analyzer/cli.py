@@ -11,7 +11,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -80,6 +80,10 @@ Redact = Annotated[
 MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
 MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM", help="The month 'Present' stands for (default: this month)."),
+]
 DEFAULT_LIMITS = Limits()
 DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
 DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
@@ -95,6 +99,18 @@ def main_options(
     ] = False,
 ) -> None:
     """How far a resume stands from the AI Engineer and ML Engineer paths."""
+
+
+def _as_of_month(text: str | None) -> int | None:
+    """The month index of ``--as-of``, or None for this month; a usage error when malformed."""
+    if text is None:
+        return None
+    from analyzer.experience import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError:
+        _fail(f"--as-of: expected a month as YYYY-MM, got {text!r}", ExitCode.USAGE)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -131,15 +147,17 @@ def analyze(
     max_memory: Annotated[
         str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
     ] = DEFAULT_MAX_MEMORY,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
     from analyzer.analysis import analyze as analyze_resume
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
+    month = _as_of_month(as_of)
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits)
+        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits, as_of=month)
         if redact:
             from analyzer.redact import redact_report
 
@@ -194,28 +212,44 @@ def evaluate_command(
     details: Annotated[
         bool, typer.Option("--details/--no-details", help="List false positives and misses.")
     ] = True,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
-    """Precision, recall and F1 of skill extraction against gold labels."""
+    """Precision, recall and F1 of skill extraction against gold labels; with experience/ labels,
+    also dated entries, total months and months per skill."""
     import json
 
     from analyzer.analysis import analyze as analyze_resume
     from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
+    from analyzer.experience_eval import evaluate_experience, format_experience, load_labels
     from analyzer.fit_eval import format_fit, load_manifest, score_fit
 
     folder = Path(directory)
     if not folder.is_dir():
         _fail(f"{directory}: not a folder", ExitCode.USAGE)
-    reports: dict[str, dict] = {}
+    month = _as_of_month(as_of)
+    try:
+        labels = load_labels(folder)
+    except ValueError as error:
+        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    reports: dict[str, dict[str, Any]] = {}
 
-    def analyze_and_keep(resume: Path) -> dict:
-        reports[resume.stem] = analyze_resume(resume).to_dict()
+    def analyzed(resume: Path) -> dict[str, Any]:
+        label = labels.get(resume.stem)
+        resume_as_of = month if month is not None else (label.as_of if label else None)
+        reports[resume.stem] = analyze_resume(resume, as_of=resume_as_of).to_dict()
         return reports[resume.stem]
 
     try:
-        result = evaluate(folder, analyze_and_keep)
+        result = evaluate(folder, analyzed)
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    experience = None
+    if labels:
+        from skills import load_taxonomy
+
+        aliases = {skill.id: skill.aliases for skill in load_taxonomy().skills.values()}
+        experience = evaluate_experience(folder, labels, reports.get, aliases)
     groups = load_groups(folder)
     fit = score_fit(reports, load_manifest(folder))
     if as_json:
@@ -225,6 +259,8 @@ def evaluate_command(
             for layout, r in by_group(result, groups).items()
         }
         data["best_fit"] = fit.to_dict()
+        if experience is not None:
+            data["experience"] = experience.to_dict()
         typer.echo(json_safe(json.dumps(data, indent=2)))
         return
     typer.echo(terminal_safe(format_result(result, details=details), keep_newlines=True), nl=False)
@@ -235,6 +271,8 @@ def evaluate_command(
     if fit.cases:
         false_positives = {score.name: len(score.false_positives) for score in result.files}
         typer.echo("\n" + terminal_safe(format_fit(fit, false_positives), keep_newlines=True), nl=False)
+    if experience is not None:
+        typer.echo("\n" + terminal_safe(format_experience(experience, details=details), keep_newlines=True), nl=False)
 
 
 def parse_size(text: str) -> int | None:
@@ -298,6 +336,7 @@ def batch(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
     ] = False,
+    as_of: AsOf = None,
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -308,6 +347,7 @@ def batch(
     from analyzer.progress import progress_reporter
 
     memory_limit = parse_size(max_memory)
+    month = _as_of_month(as_of)
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
@@ -338,6 +378,7 @@ def batch(
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
         done=done,
         redact=redact,
+        as_of=month,
     )
     interrupted = False
     try:

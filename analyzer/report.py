@@ -7,7 +7,10 @@ scripts read this, never the stages before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analyzer.experience import Experience
 
 SCHEMA_VERSION = "2"
 TOOL_NAME = "skillgap"
@@ -45,6 +48,11 @@ class SkillFound:
     name: str
     kind: str
     evidence: tuple[Evidence, ...]
+    # Months of dated experience entries that mention the skill (None: no dated experience
+    # does), and the first and last of them as YYYY-MM.
+    months: int | None = None
+    first_used: str | None = None
+    last_used: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +60,9 @@ class SkillFound:
             "name": self.name,
             "kind": self.kind,
             "evidence": [item.to_dict() for item in self.evidence],
+            "months": self.months,
+            "first_used": self.first_used,
+            "last_used": self.last_used,
         }
 
 
@@ -211,6 +222,9 @@ class Report:
     best_fit: str | None
     warnings: tuple[str, ...]
     best_fit_reason: str = ""
+    # The month "present" stands for (YYYY-MM), and the dated entries as of that month.
+    as_of: str | None = None
+    experience: Experience | None = None
 
     def path(self, path_id: str) -> PathResult:
         """The result for one path id; KeyError if the report has no such path."""
@@ -235,6 +249,8 @@ class Report:
             "best_fit": self.best_fit,
             "best_fit_reason": self.best_fit_reason,
             "warnings": list(self.warnings),
+            "as_of": self.as_of,
+            "experience": self.experience.to_dict() if self.experience else None,
         }
 
 

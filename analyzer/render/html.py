@@ -12,6 +12,7 @@ import html
 import math
 import re
 
+from analyzer.render import experience as timeline
 from analyzer.render.common import (
     best_fit_label,
     ordered_competencies,
@@ -560,7 +561,8 @@ def _skill_rows(skills: tuple[SkillFound, ...], explain: bool) -> str:
     for skill in skills:
         evidence = "".join(_evidence_item(item, explain) for item in skill.evidence)
         rows.append(
-            f'<tr><th scope="row">{esc(skill.name)}</th><td data-label="Kind">{esc(skill.kind)}</td>'
+            f'<tr><th scope="row">{esc(skill.name)}</th>'
+            f'<td data-label="Kind">{esc(skill.kind)}<br><small>{esc(timeline.skill_time(skill))}</small></td>'
             f'<td data-label="Evidence"><ul class="ev">{evidence}</ul></td></tr>'
         )
     return "".join(rows)
@@ -643,6 +645,7 @@ def render_html(report: Report, *, explain: bool = False) -> str:
             ),
         ]
     body += [_path_section(report, path, index) for index, path in enumerate(report.paths)]
+    body.append(timeline.html_section(report))
     body += [_skills_section(report, explain), _learning_section(report, explain), _warnings_section(report)]
     body.append(
         f"<footer>Made by skillgap {esc(report.tool_version)} with taxonomy {esc(report.taxonomy_version)}. "
@@ -650,4 +653,4 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         "USDOL/ETA, under CC BY 4.0.</footer>"
     )
     page = "\n".join(part for part in body if part)
-    return document(f"skillgap report: {report.source.path}", page, extra_css=extra_css)
+    return document(f"skillgap report: {report.source.path}", page, extra_css=extra_css + timeline.TIMELINE_CSS)

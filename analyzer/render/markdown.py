@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from analyzer.render import experience as timeline
 from analyzer.render.common import (
     best_fit_label,
     ordered_competencies,
@@ -59,15 +60,17 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
                 skills = ", ".join(md_escape(skill.name) for skill in gap.suggested_skills) or "—"
                 state = f"{gap.importance}, now {percent(gap.strength)}"
                 out.append(f"- **{md_escape(gap.name)}** ({state}): {skills}")
+    out += timeline.markdown_section(report, md_escape)
     out += ["", "## Skills found", ""]
     if report.skills:
-        out += ["| Skill | Kind | Evidence |", "|---|---|---|"]
+        out += ["| Skill | Kind | Used | Evidence |", "|---|---|---|---|"]
         for skill in report.skills:
             pieces = skill.evidence if explain else skill.evidence[:1]
             evidence = "; ".join(
                 f"“{md_escape(item.line_text if explain else item.text)}” ({where(item)})" for item in pieces
             )
-            out.append(f"| {md_escape(skill.name)} | {skill.kind} | {evidence} |")
+            used = md_escape(timeline.skill_time(skill))
+            out.append(f"| {md_escape(skill.name)} | {skill.kind} | {used} | {evidence} |")
     else:
         out.append("No skills from the taxonomy were found.")
     if report.learning:

@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.render import experience as timeline
 from analyzer.render.common import (
     best_fit_label,
     ordered_competencies,
@@ -102,12 +103,20 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
         console.print(_path_view(report, path))
     for path in plan_paths(report):
         console.print(_plan_view(path))
+    experience_lines = timeline.table_lines(report)
+    if experience_lines:
+        console.print(Text("Experience over time", style="bold"))
+        for text in experience_lines:
+            console.print(Text(text))
+        console.print()
     console.print(Text(f"Skills found ({len(report.skills)})", style="bold"))
     for skill in report.skills:
         line = Text(f"  {skill.name}", style="bold")
         line.append(f" ({skill.kind})", style="dim")
         if not explain:
             line.append(f"  {where(skill.evidence[0])}", style="dim")
+        else:
+            line.append(f"  {timeline.skill_time(skill)}", style="dim")
         console.print(line)
         if explain:
             for item in skill.evidence:

@@ -8,6 +8,7 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
     OUT_DIR/pdfs/NAME.pdf
     OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
     OUT_DIR/manifest.json       # name, layout, kind, focus, pages of every resume
+    OUT_DIR/experience/NAME.json  # dated-entry labels, for resumes with an [experience] table
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
 
@@ -102,7 +103,14 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         "notes": data.get("notes", ""),
     }
     _check(name, resume, gold)
-    meta = {"name": name, "layout": layout, "kind": data["kind"], "focus": data["focus"], "gold": gold}
+    meta = {
+        "name": name,
+        "layout": layout,
+        "kind": data["kind"],
+        "focus": data["focus"],
+        "gold": gold,
+        "experience": experience_label(name, resume, data),
+    }
     return resume, options, meta
 
 
@@ -130,6 +138,72 @@ def _check(name: str, resume: Resume, gold: dict[str, Any]) -> None:
         raise CorpusError(f"{name}: two gold skills share a canonical name")
 
 
+# Experience labels: ``[experience]`` holds ``as_of`` and ``entries``, each
+# ``[section, title, org, start, end, precision, date_text]`` with "" for a
+# missing title, org or an open end; ``[experience.skills]`` maps a skill's
+# canonical name to the indices of the experience entries that mention it.
+# Total months and months per skill are counted from those labels here (the
+# rules of the shared corpus's experience README), never from the tool.
+EXPERIENCE_AS_OF = "2026-12"
+ENTRY_SECTIONS = ("experience", "projects", "education", "volunteering")
+
+
+def _month(text: str) -> int:
+    year, month = text.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _months(entry: dict[str, Any], as_of: int) -> set[int]:
+    end = as_of if entry["end"] is None else _month(entry["end"])
+    return set(range(_month(entry["start"]), min(end, as_of) + 1))
+
+
+def experience_label(name: str, resume: Resume, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The experience label of one resume in the shared corpus's format, or None without one."""
+    table = data.get("experience")
+    if table is None:
+        return None
+    text = _plain_text(resume)
+    as_of_text = table.get("as_of", EXPERIENCE_AS_OF)
+    as_of = _month(as_of_text)
+    entries = []
+    for row in table["entries"]:
+        section, title, org, start, end, precision, date_text = row
+        if section not in ENTRY_SECTIONS or precision not in ("month", "year"):
+            raise CorpusError(f"{name}: bad experience entry {row!r}")
+        if _WHITESPACE.sub(" ", date_text) not in text:
+            raise CorpusError(f"{name}: date {date_text!r} is not in the text")
+        if end and _month(end) < _month(start):
+            raise CorpusError(f"{name}: entry {row!r} ends before it starts")
+        entries.append(
+            {
+                "section": section,
+                "title": title or None,
+                "org": org or None,
+                "start": start,
+                "end": end or None,
+                "precision": precision,
+                "date_text": date_text,
+            }
+        )
+    total: set[int] = set()
+    for entry in entries:
+        if entry["section"] == "experience":
+            total |= _months(entry, as_of)
+    skills_months = {}
+    for skill, indices in table.get("skills", {}).items():
+        if any(entries[index]["section"] != "experience" for index in indices):
+            raise CorpusError(f"{name}: skill {skill!r} is credited to an entry that is not experience")
+        skills_months[skill] = len(set().union(*(_months(entries[index], as_of) for index in indices)))
+    return {
+        "as_of": as_of_text,
+        "entries": entries,
+        "total_months": len(total),
+        "skills_months": skills_months,
+        "notes": table.get("notes", ""),
+    }
+
+
 def _page_count(pdf: bytes) -> int:
     """Pages of a reportlab PDF, from its page tree."""
     return max((int(count) for count in re.findall(rb"/Count (\d+)", pdf)), default=0)
@@ -147,6 +221,7 @@ def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str,
         (out_dir / "pdfs" / f"{meta['name']}.pdf").write_bytes(pdf)
         gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
         (out_dir / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
+        _write_experience(out_dir, meta["name"], meta["experience"])
         manifest.append(
             {
                 "name": meta["name"],
@@ -159,6 +234,15 @@ def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str,
     manifest_json = json.dumps(manifest, indent=1) + "\n"
     (out_dir / "manifest.json").write_text(manifest_json, encoding="utf-8")
     return manifest
+
+
+def _write_experience(out_dir: Path, name: str, label: dict[str, Any] | None) -> None:
+    if label is None:
+        return
+    folder = out_dir / "experience"
+    folder.mkdir(exist_ok=True)
+    text = json.dumps(label, indent=1, ensure_ascii=False) + "\n"
+    (folder / f"{name}.json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

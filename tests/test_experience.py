@@ -1,0 +1,272 @@
+"""Specification of experience over time: dated entries, months per skill, total and seniority."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from analyzer import analyze, analyze_text
+from analyzer.experience import date_ranges, month_text, parse_month
+from tests.resume_pdf import Resume, Section
+
+AS_OF = parse_month("2026-12")
+
+
+def ranges(text: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (month_text(found.start), None if found.end is None else month_text(found.end), found.precision)
+        for found in date_ranges(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 2020 – Present", ("2020-01", None, "month")),
+        ("01/2019 - 06/2021", ("2019-01", "2021-06", "month")),
+        ("2018–2020", ("2018-01", "2020-12", "year")),
+        ("Summer 2021", ("2021-06", "2021-08", "month")),
+        ("Mar. 2017 to Sep. 2019", ("2017-03", "2019-09", "month")),
+        ("2021 - now", ("2021-01", None, "year")),
+        ("since 2019", ("2019-01", None, "year")),
+        ("Jan 2020 – Mar 2022 (2 yrs 3 mos)", ("2020-01", "2022-03", "month")),
+        ("ene. 2020 – actualidad", ("2020-01", None, "month")),
+        ("seit 2019", ("2019-01", None, "year")),
+        ("depuis 2018", ("2018-01", None, "year")),
+        ("Janeiro/2007 - Novembro/2013", ("2007-01", "2013-11", "month")),
+        ("März 2018 – Dez. 2020", ("2018-03", "2020-12", "month")),
+        ("01 Janvier, 2019 - 27 Septembre, 2019", ("2019-01", "2019-09", "month")),
+        ("April - June 2011", ("2011-04", "2011-06", "month")),
+        ("June 2023–2024", ("2023-06", "2024-12", "year")),
+        ("Fall 2021–Present", ("2021-09", None, "month")),
+        ("Sep. 2023 Mar. 2024", ("2023-09", "2024-03", "month")),
+        ("Data Engineer\tMay 2021", ("2021-05", "2021-05", "month")),
+        ("B.S. Computer Science, State University, 2019", ("2019-01", "2019-12", "year")),
+    ],
+)
+def test_every_date_form_resumes_use_is_read(text: str, expected: tuple[str, str | None, str]) -> None:
+    assert ranges(text) == [expected]
+
+
+def test_two_summers_written_as_one_date_are_two_entries() -> None:
+    assert ranges("Summer 2012 and 2013") == [
+        ("2012-06", "2012-08", "month"),
+        ("2013-06", "2013-08", "month"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut latency by 40% in 2019 while migrating the API.",
+        "Chosen as a KPCB Fellow 2014.",
+        "Python 3.10, 2500 users",
+    ],
+)
+def test_a_year_inside_a_sentence_is_no_date(text: str) -> None:
+    assert ranges(text) == []
+
+
+def test_a_footer_date_with_its_day_is_no_entry() -> None:
+    assert ranges("February 10, 2026") == []
+
+
+RESUME = """Jane Doe
+Experience
+Machine Learning Engineer, Acme Corp — Jan 2020 – Present
+- Trained models with PyTorch; served them with Docker.
+Data Analyst | Beta Inc | 01/2017 - 12/2019
+- Dashboards in SQL and Python; Docker for the ETL jobs.
+Projects
+Chess engine in Rust, 2022
+Education
+B.S. Computer Science, State University, 2013–2017
+Skills
+Python, Kubernetes
+"""
+
+
+def test_each_dated_entry_is_reported_with_section_title_org_and_dates() -> None:
+    entries = analyze_text(RESUME, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [
+        {key: entry[key] for key in ("section", "title", "org", "start", "end", "precision")}
+        for entry in entries
+    ] == [
+        {
+            "section": "experience",
+            "title": "Machine Learning Engineer",
+            "org": "Acme Corp",
+            "start": "2020-01",
+            "end": None,
+            "precision": "month",
+        },
+        {
+            "section": "experience",
+            "title": "Data Analyst",
+            "org": "Beta Inc",
+            "start": "2017-01",
+            "end": "2019-12",
+            "precision": "month",
+        },
+        {
+            "section": "projects",
+            "title": "Chess engine in Rust",
+            "org": None,
+            "start": "2022-01",
+            "end": "2022-12",
+            "precision": "year",
+        },
+        {
+            "section": "education",
+            "title": "B.S. Computer Science",
+            "org": "State University",
+            "start": "2013-01",
+            "end": "2017-12",
+            "precision": "year",
+        },
+    ]
+
+
+def test_total_months_merge_experience_overlaps_and_leave_out_projects_and_education() -> None:
+    report = analyze_text(RESUME, as_of=AS_OF).to_dict()
+    assert report["experience"]["total_months"] == 84 + 36
+    assert report["as_of"] == "2026-12"
+
+
+def test_a_skill_counts_the_months_of_every_experience_entry_that_mentions_it() -> None:
+    skills = {skill["id"]: skill for skill in analyze_text(RESUME, as_of=AS_OF).to_dict()["skills"]}
+    assert (skills["docker"]["months"], skills["docker"]["first_used"], skills["docker"]["last_used"]) == (
+        120,
+        "2017-01",
+        "2026-12",
+    )
+    assert (skills["sql"]["months"], skills["sql"]["last_used"]) == (36, "2019-12")
+
+
+def test_a_skill_only_listed_has_unknown_months_not_zero() -> None:
+    skills = {skill["id"]: skill for skill in analyze_text(RESUME, as_of=AS_OF).to_dict()["skills"]}
+    assert (skills["kubernetes"]["months"], skills["kubernetes"]["last_used"]) == (None, None)
+
+
+def test_present_is_the_as_of_month() -> None:
+    earlier = analyze_text(RESUME, as_of=parse_month("2020-12")).to_dict()
+    assert earlier["experience"]["total_months"] == 12 + 36
+
+
+def test_overlapping_jobs_count_their_shared_months_once() -> None:
+    text = "Experience\nEngineer, A Corp, 2019\nAnalyst, B Corp, Jun 2019 - May 2020\n"
+    assert analyze_text(text, as_of=AS_OF).to_dict()["experience"]["total_months"] == 17
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Experience\nEngineer, A Corp, Jan 2016 - Dec 2025\n", "senior"),
+        ("Experience\nEngineer, A Corp, Jan 2023 - Dec 2025\n", "mid"),
+        ("Experience\nEngineer, A Corp, Jan 2025 - Dec 2025\n", "junior"),
+        (
+            "Experience\nIntern, A Corp, Summer 2026\nEducation\nB.S., State University, 2023 - Present\n",
+            "student",
+        ),
+    ],
+)
+def test_seniority_follows_the_documented_thresholds_with_a_reason(text: str, level: str) -> None:
+    experience = analyze_text(text, as_of=AS_OF).to_dict()["experience"]
+    assert experience["seniority"] == level
+    assert "months of professional experience" in experience["seniority_reason"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Engineer, A Corp, 2020 - 2018", "Engineer, A Corp, 2099 - Present", "Engineer, A Corp, 1900 - 1903"],
+)
+def test_nonsense_dates_are_ignored_with_a_warning(line: str) -> None:
+    report = analyze_text(f"Experience\n{line}\n- Python\n", as_of=AS_OF).to_dict()
+    assert report["experience"]["entries"] == []
+    assert report["experience"]["total_months"] == 0
+    assert any("ignored a date on page 1, line 2" in warning for warning in report["warnings"])
+
+
+def test_warnings_about_dates_never_quote_the_resume() -> None:
+    report = analyze_text("Experience\nSecret Project Falcon, 2020 - 2018\n", as_of=AS_OF)
+    assert not any("Falcon" in warning for warning in report.warnings)
+
+
+def test_a_dated_project_inside_a_job_dates_its_own_skills() -> None:
+    text = (
+        "Experience\nAI Developer, Zeta Labs, May 2024 - Present\n"
+        "Chatbot platform, Nov 2024 - Jun 2025\n- Built with FastAPI and LangChain.\n"
+    )
+    report = analyze_text(text, as_of=AS_OF).to_dict()
+    skills = {skill["id"]: skill["months"] for skill in report["skills"]}
+    assert skills["fastapi"] == 8
+    assert report["experience"]["total_months"] == 32
+
+
+def test_two_roles_above_one_list_of_bullets_share_it() -> None:
+    text = (
+        "Experience\nSenior Engineer, Bank Tech, Mar 2020 - Aug 2022\nEngineer, Bank Tech, Aug 2018 - Feb 2020\n"
+        "- Pipelines with Apache Airflow.\n"
+    )
+    skills = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert skills["apache_airflow"] == 49
+
+
+def test_spanish_headings_and_month_names_make_entries() -> None:
+    text = "EXPERIENCIA PROFESIONAL\nCientífico de Datos, Agencia, ene. 2020 – actualidad\n- Modelos con XGBoost.\n"
+    experience = analyze_text(text, as_of=AS_OF).to_dict()["experience"]
+    assert [(entry["section"], entry["start"], entry["end"]) for entry in experience["entries"]] == [
+        ("experience", "2020-01", None)
+    ]
+
+
+def test_entries_list_the_skills_used_in_them() -> None:
+    entries = analyze_text(RESUME, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert {"pytorch", "docker"} <= set(entries[0]["skills"])
+    assert "sql" not in entries[0]["skills"]
+
+
+TWO_COLUMN_DATES = Resume(
+    name="Riley Stone",
+    contact="riley@example.com",
+    main=(
+        Section(
+            "Experience",
+            (
+                "**Data Scientist**, Northwind Analytics",
+                "Jun 2021 – Present",
+                "• Forecasting models with Prophet and scikit-learn.",
+                "**Data Analyst**, Contoso Retail",
+                "Mar. 2018 to Sep. 2020",
+                "• Reporting in SQL and Tableau.",
+            ),
+            columns=2,
+        ),
+        Section("Education", ("**B.Sc. Statistics**, Lakeside University, 2014–2018",)),
+    ),
+)
+
+
+def test_dates_in_their_own_column_of_a_pdf_date_the_entry_beside_them(
+    write_pdf: Callable[..., Path],
+) -> None:
+    report = analyze(write_pdf(TWO_COLUMN_DATES), as_of=AS_OF).to_dict()
+    entries = [(entry["section"], entry["start"], entry["end"]) for entry in report["experience"]["entries"]]
+    assert ("experience", "2021-06", None) in entries
+    assert ("experience", "2018-03", "2020-09") in entries
+    assert ("education", "2014-01", "2018-12") in entries
+    assert report["experience"]["total_months"] == 67 + 31
+
+
+def test_a_range_split_over_two_lines_of_a_pdf_is_one_range(write_pdf: Callable[..., Path]) -> None:
+    resume = Resume(
+        name="Sam Park",
+        contact="sam@example.com",
+        main=(Section("Experience", ("**Product Manager**, Initech, 2017 –", "Present", "• Roadmaps.")),),
+    )
+    entries = analyze(write_pdf(resume), as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["start"], entry["end"], entry["precision"]) for entry in entries] == [
+        ("2017-01", None, "year")
+    ]
