@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from analyzer.languages import is_ordinary_word, vocabulary
 from analyzer.report import Evidence, SkillFound
 from analyzer.sections import LEARNING, SKILLS, SectionedLine
 from skills import Skill, Taxonomy
@@ -53,7 +54,7 @@ MAX_COMPACT_TOKENS = 4
 # kept only while the resume that brought them is matched; each costs about 0.7 KB.
 SHARED_VOCABULARY = 12_000
 # Bump whenever build_tokenizer changes how text is split: cached patterns are its output.
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 # How much a mention in each section says the person can do the thing (summary claims are made
 # in passing, coursework was studied, a header or an interest is no statement of ability).
 SECTION_CONFIDENCE = {
@@ -109,21 +110,17 @@ ROLE_NOUNS = frozenset(
 )
 ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
-LIST_SEPARATORS = frozenset({",", ";", "/", "|", "•", "·", "&", "and", "or", "(", ")", ":", "+", "-", "–"})
+# Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
+LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
 CLAUSE_END = re.compile(r"[.;!?\n]")
-LEARNING_CUES = re.compile(
-    r"\b(?:currently|now|actively|still)\s+(?:learning|studying|exploring)\b"
-    r"|\b(?:plan|plans|planning|want|wants|hope|hoping|aim|aiming|intend|intending|eager|keen|"
-    r"looking|would like)\s+to\s+(?:learn|study|pick up|explore|master)\b"
-    r"|\binterested\s+in\s+learning\b|\bfamiliari[sz]ing\s+myself\s+with\b"
-    r"|\b(?:moving|transitioning|pivoting|shifting)\s+(?:toward|towards|into|to)\b"
-    r"|\bworking\s+(?:through|on)\s+(?:an?\s+|the\s+)?(?:online\s+)?(?:course|book|tutorial)\b"
-    r"|\bworking\s+through\b"
-    r"|^\s*(?:currently\s+)?learning\s*:",
-    re.IGNORECASE,
-)
-# A learning cue governs the names that follow it within this many characters of its clause.
+# A learning cue or a hedge governs the names that follow it within this many characters of its
+# clause.
 LEARNING_WINDOW = 160
+# How much a hedged claim ("familiar with Rust", "Exposure: Go") is worth beside a plain one.
+HEDGED_CONFIDENCE = 0.6
+# An ambiguous name ("Go", "R") keeps its exact case when it is this short or an ordinary word;
+# other ambiguous names ("GitHub", written "Github") need only their context.
+CASE_SENSITIVE_LENGTH = 2
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
 _SEPARATED = re.compile(r"[\s\-_.]")
@@ -146,6 +143,7 @@ class Mention:
     score: float
     method: str
     claimed: bool = True
+    hedged: bool = False
 
 
 @dataclass
@@ -169,7 +167,8 @@ def build_tokenizer() -> Tokenizer:
     """spaCy's English tokenizer, set up so tech names stay matchable.
 
     C++, .NET, Node.js and CI/CD already tokenize consistently; we add C#/F# as single tokens,
-    split list bullets glued to words ("Python•Java") and let "R." end a sentence. Only the
+    split list bullets and brackets glued to words ("Python•Java", "Tools(Python") and let "R."
+    end a sentence. Only the
     vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
     to start and nothing here uses it.
     """
@@ -196,12 +195,15 @@ def build_tokenizer() -> Tokenizer:
     # word would be split afresh: ~10x the time. Whitespace tokenizes the same without the rules.
     rules = {text: tokens for text, tokens in defaults.tokenizer_exceptions.items() if not text.isspace()}
     rules.update({special: [{"ORTH": special}] for special in ("C#", "c#", "F#", "f#")})
+    # Brackets glued to words ("Lenguajes(Python,Java y C#)", "Office(Excel") open and close
+    # a list all the same.
+    glued_brackets = [r"(?<=\w)[(\[{](?=\w)", r"(?<=[\w+#])[)\]}](?=\w)"]
     return Tokenizer(
         Vocab(lex_attr_getters=getters),
         rules=rules,
         prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
         suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
-        infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS]).finditer,
+        infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS, *glued_brackets]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
@@ -288,7 +290,8 @@ class _Tokens:
                 return True
             return (
                 self.spaces[position]
-                or self.lowers[position] in LIST_SEPARATORS
+                or self.lowers[position] in LIST_PUNCTUATION
+                or self.lowers[position] in vocabulary().connectors
                 or (self.words[position] == "." and position > inside)
             )
 
@@ -377,15 +380,21 @@ class SkillMatcher:
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
+            offset = tokens.offsets[candidate.start]
+            cues = vocabulary()
             learning = (
-                _in_learning_clause(text, tokens.offsets[candidate.start], clause_starts)
+                _clause_has(cues.learning, text, offset, clause_starts)
+                or bool(cues.learning_labels.match(sectioned.line.text))
                 or sectioned.section == LEARNING
+            )
+            hedged = _clause_has(cues.hedges, text, offset, clause_starts) or bool(
+                cues.hedge_labels.match(sectioned.line.text)
             )
             surface = self._ambiguous_surface(tokens, candidate)
             # "Currently learning Rust" names the language whatever its context; it is no claim.
             if (
                 surface is not None
-                and not (span_text == surface and learning)
+                and not (self._spells(span_text, surface) and learning)
                 and not self._context_allows(tokens, candidate, surface, lines, anchored_lines)
             ):
                 continue
@@ -400,6 +409,7 @@ class SkillMatcher:
                     score=candidate.score,
                     method=candidate.method,
                     claimed=not learning,
+                    hedged=hedged,
                 )
             )
         return mentions
@@ -447,6 +457,8 @@ class SkillMatcher:
             key = compact_key(word)
             if key not in self.compact_prefixes:
                 continue
+            if self._run_together_name(tokens, start, key):
+                found.append(_Candidate(start, start + 1, self.by_compact[key], COMPACT_SCORE, "compact", rank=2))
             for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(words)) + 1):
                 last = end - 1
                 if not tokens.joinable(last) or line_of[last] != line_of[start]:
@@ -460,6 +472,15 @@ class SkillMatcher:
                 if skill_id and self._compact_is_a_name(tokens, start, end, key):
                     found.append(_Candidate(start, end, skill_id, COMPACT_SCORE, "compact", rank=2))
         return found
+
+    def _run_together_name(self, tokens: _Tokens, index: int, key: str) -> bool:
+        """Whether one token is a name written in parts run together ("Scikitlearn", "NodeJS",
+        "Scikit-" rejoined with "learn" at a line end). Only names of things qualify: concept
+        phrases run together ("dataflow") are words of their own."""
+        skill_id = self.by_compact.get(key)
+        if skill_id is None or key not in self.separated_compact or tokens.stops[index]:
+            return False
+        return self.taxonomy.skills[skill_id].kind in FUZZY_KINDS
 
     def _compact_is_a_name(self, tokens: _Tokens, start: int, end: int, key: str) -> bool:
         """Whether words run together really spell a name. "scikit learn" does (the name is
@@ -492,6 +513,9 @@ class SkillMatcher:
                 continue
             target, skill_id = best
             if target[0] != key[0] or _is_inflection(key, target):
+                continue
+            # A correctly spelled word ("Detection", "Networks", "Talent") is no misspelt name.
+            if all(is_ordinary_word(part) for part in word.split("-") if part):
                 continue
             score = round(fuzz.ratio(key, target), 1)
             found.append(_Candidate(index, index + 1, skill_id, score, "fuzzy", rank=3))
@@ -527,6 +551,18 @@ class SkillMatcher:
         """The ambiguous surface a candidate spells (in any case), if it spells one."""
         return self.ambiguous_surfaces.get(tokens.span_text(candidate.start, candidate.end).casefold())
 
+    @staticmethod
+    def _spells(text: str, surface: str) -> bool:
+        """Whether a text spells an ambiguous surface: exactly, when the surface is short or an
+        ordinary word ("Go" is a name, "go" a verb); in any case otherwise ("Github")."""
+        if text == surface:
+            return True
+        words = surface.split()
+        keeps_case = len(compact_key(surface)) <= CASE_SENSITIVE_LENGTH or any(
+            is_ordinary_word(word) for word in words
+        )
+        return not keeps_case and text.casefold() == surface.casefold()
+
     def _context_allows(
         self,
         tokens: _Tokens,
@@ -537,7 +573,7 @@ class SkillMatcher:
     ) -> bool:
         skill: Skill = self.taxonomy.skills[candidate.skill_id]
         rule = skill.ambiguous
-        if rule is None or tokens.span_text(candidate.start, candidate.end) != surface:
+        if rule is None or not self._spells(tokens.span_text(candidate.start, candidate.end), surface):
             return False
         before = tokens.neighbour_words(candidate.start, -1)
         after = tokens.neighbour_words(candidate.end - 1, 1)
@@ -570,11 +606,12 @@ def _any_cue(words: Sequence[str], cues: frozenset[str], *, reverse: bool = Fals
     return False
 
 
-def _in_learning_clause(text: str, offset: int, clause_starts: Sequence[int]) -> bool:
-    """Whether the clause holding ``offset`` says the skill is being learned, not claimed."""
+def _clause_has(cue: re.Pattern[str], text: str, offset: int, clause_starts: Sequence[int]) -> bool:
+    """Whether the clause holding ``offset`` says, before it, what the cue says (that the skill
+    is being learned, or known only a little)."""
     clause_start = clause_starts[bisect.bisect_right(clause_starts, offset) - 1]
     clause_start = max(clause_start, offset - LEARNING_WINDOW)
-    return bool(LEARNING_CUES.search(text[clause_start:offset]))
+    return bool(cue.search(text[clause_start:offset]))
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -629,8 +666,9 @@ def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
 
 def confidence(mention: Mention) -> float:
     """How sure a mention is a claim, in [0, 1]: how exactly it matched, times how much its
-    section is a place where people state what they can do."""
-    return round(mention.score / EXACT_SCORE * SECTION_CONFIDENCE.get(mention.section, 0.9), 3)
+    section is a place where people state what they can do, times less when the claim is hedged."""
+    hedge = HEDGED_CONFIDENCE if mention.hedged else 1.0
+    return round(mention.score / EXACT_SCORE * SECTION_CONFIDENCE.get(mention.section, 0.9) * hedge, 3)
 
 
 def skills_found(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from analyzer import analyze
 from analyzer.document import normalize_text, read_document, sniff_format, strip_bullet
 from analyzer.errors import UnsupportedFormatError
 from tests.hostile import text_in_form_pdf
@@ -80,6 +81,11 @@ def test_text_spread_over_pages_keeps_page_numbers() -> None:
 def test_word_broken_across_lines_by_hyphen_is_rejoined() -> None:
     data = _draw([(72, 700, "Led the develop-"), (72, 688, "ment of a search service")])
     assert _texts(data)[:2] == ["Led the development", "of a search service"]
+
+
+def test_a_name_broken_across_lines_is_rejoined_and_found() -> None:
+    data = _draw([(72, 700, "Skills: Python, Scikit-"), (72, 688, "learn, Docker")])
+    assert "scikit-learn" in {skill.name for skill in analyze(data).skills}
 
 
 def test_hyphen_before_a_capital_is_kept_as_a_line_end() -> None:
