@@ -150,7 +150,7 @@ def test_list_connectors_of_other_languages_make_a_list(connector: str) -> None:
 
 
 def test_an_inline_label_in_another_language_opens_a_skills_line() -> None:
-    document = read_document("Kenntnisse: Python, R\n".encode(), "cv.txt")
+    document = read_document(b"Kenntnisse: Python, R\n", "cv.txt")
     assert [sectioned.section for sectioned in sectioned_lines(find_sections(document))] == ["skills"]
 
 
