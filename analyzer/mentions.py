@@ -71,6 +71,8 @@ SECTION_CONFIDENCE = {
     "header": 0.7,
     "interests": 0.5,
 }
+# Sections where a name alone on its line labels a link to a profile, not a claim.
+LINK_SECTIONS = frozenset({"header", "contact"})
 # Skills that name a field of work rather than a technology; in a job title they claim nothing.
 FIELD_KINDS = frozenset({"concept", "method", "practice"})
 ROLE_NOUNS = frozenset(
@@ -113,6 +115,8 @@ TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "a
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
 CLAUSE_END = re.compile(r"[.;!?\n]")
+# A list wraps over at most this many lines on either side of a name that anchors it.
+LIST_WRAP_LINES = 2
 # A learning cue or a hedge governs the names that follow it within this many characters of its
 # clause.
 LEARNING_WINDOW = 160
@@ -369,17 +373,29 @@ class SkillMatcher:
         tokens = _Tokens.of(doc, text, starts)
         candidates = self._exact(doc, tokens) + self._compact(tokens) + self._fuzzy(tokens, lines)
         chosen = _resolve_overlaps(candidates)
-        # Lines holding a mention that needs no context: they make a list of an ambiguous name.
-        anchored_lines = {
-            tokens.line_of[c.start] for c in chosen if self._ambiguous_surface(tokens, c) is None
-        }
         clause_starts = [0, *(match.end() for match in CLAUSE_END.finditer(text))]
+        # Where a mention that needs no context stands: its list makes a list of an ambiguous name,
+        # also on the list's wrapped lines ("…, Kubernetes," / "Vagrant, Helm").
+        anchors: dict[int, set[int]] = {}
+        for c in chosen:
+            if self._ambiguous_surface(tokens, c) is None:
+                clause = bisect.bisect_right(clause_starts, tokens.offsets[c.start]) - 1
+                anchors.setdefault(clause, set()).add(tokens.line_of[c.start])
+
+        def anchored(index: int) -> bool:
+            clause = bisect.bisect_right(clause_starts, tokens.offsets[index]) - 1
+            line = tokens.line_of[index]
+            return any(abs(line - other) <= LIST_WRAP_LINES for other in anchors.get(clause, ()))
+
         mentions = []
         for candidate in chosen:
             if self._names_a_role(tokens, candidate):
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
+            # "Github" or "Kaggle" alone on a line of the header labels a profile link.
+            if sectioned.section in LINK_SECTIONS and span_text == sectioned.line.text.strip(" :|·•"):
+                continue
             offset = tokens.offsets[candidate.start]
             cues = vocabulary()
             learning = (
@@ -395,7 +411,7 @@ class SkillMatcher:
             if (
                 surface is not None
                 and not (self._spells(span_text, surface) and learning)
-                and not self._context_allows(tokens, candidate, surface, lines, anchored_lines)
+                and not self._context_allows(tokens, candidate, surface, lines, anchored(candidate.start))
             ):
                 continue
             mentions.append(
@@ -569,7 +585,7 @@ class SkillMatcher:
         candidate: _Candidate,
         surface: str,
         lines: Sequence[SectionedLine],
-        anchored_lines: set[int],
+        in_anchored_list: bool,
     ) -> bool:
         skill: Skill = self.taxonomy.skills[candidate.skill_id]
         rule = skill.ambiguous
@@ -585,8 +601,7 @@ class SkillMatcher:
         signals = {
             "skills_section": lines[line_index].section == SKILLS,
             "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
-            "list": tokens.between_separators(candidate.start, candidate.end)
-            and line_index in anchored_lines,
+            "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
         }
         return any(signals[need] for need in rule.needs)
 

@@ -197,3 +197,19 @@ def test_plans_are_reported_apart_and_claim_nothing(text: str) -> None:
 
 def test_a_field_ending_in_learning_is_no_plan() -> None:
     assert "PyTorch" in names("Deep learning: PyTorch")
+
+
+def test_an_ambiguous_name_on_a_wrapped_line_of_a_list_counts() -> None:
+    assert {"Vagrant", "Helm"} <= names("Ansible, Terraform, Kubernetes,\nScaleway, Vagrant, Tanka, Helm")
+
+
+def test_a_wrapped_sentence_does_not_make_a_list_of_an_ordinary_word() -> None:
+    assert "Helm" not in names("Built Kubernetes operators, then took\nthe Helm of the platform team.")
+
+
+def test_a_platform_alone_on_a_header_line_labels_a_profile_link() -> None:
+    text = "Alex Martin\nParis, France\nLinkedin\nGithub\nGitlab\nSKILLS\nPython, GitLab"
+    report = analyze_text(text)
+    evidence = {skill.name: [e.section for e in skill.evidence] for skill in report.skills}
+    assert "GitHub" not in evidence
+    assert evidence["GitLab"] == ["skills"]
