@@ -195,7 +195,7 @@ def evaluate_command(
     import json
 
     from analyzer.analysis import analyze as analyze_resume
-    from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
+    from analyzer.evaluate import evaluate, format_grouped, format_result, grouped_results, grouped_to_dict
 
     folder = Path(directory)
     if not folder.is_dir():
@@ -204,18 +204,13 @@ def evaluate_command(
         result = evaluate(folder, lambda resume: analyze_resume(resume).to_dict())
     except (FileNotFoundError, ValueError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    groups = load_groups(folder)
+    grouped = grouped_results(folder, result)
     if as_json:
-        data = result.to_dict()
-        data["by_layout"] = {
-            layout: {"precision": r.micro_precision, "recall": r.micro_recall, "f1": r.micro_f1}
-            for layout, r in by_group(result, groups).items()
-        }
-        typer.echo(json.dumps(data, indent=2))
+        typer.echo(json.dumps({**result.to_dict(), **grouped_to_dict(grouped)}, indent=2))
         return
     typer.echo(format_result(result, details=details), nl=False)
-    if groups:
-        typer.echo("\n" + format_groups(by_group(result, groups)), nl=False)
+    if grouped:
+        typer.echo("\n" + format_grouped(grouped), nl=False)
 
 
 def parse_size(text: str) -> int | None:
