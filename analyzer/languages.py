@@ -1,7 +1,9 @@
 """What resumes in each supported language say with ordinary words: section headings, list
-connectors, hedges, learning cues, and which words are ordinary words at all.
+connectors, hedges, learning cues, which words are ordinary words at all, and the places that
+follow a town's name.
 
-All of it is data (``analyzer/data/languages/*.toml`` and ``analyzer/data/words/*.txt.gz``):
+All of it is data (``analyzer/data/languages/*.toml``, ``analyzer/data/words/*.txt.gz`` and
+``analyzer/data/places.toml``):
 adding a heading, a connector or a cue never needs a code change. Every language's data is used
 for every resume, since resumes mix languages ("Habilidades: Machine Learning, Python y SQL").
 """
@@ -78,6 +80,27 @@ def vocabulary() -> Vocabulary:
         hedge_labels=_label_pattern(cues["hedge_labels"]),
         learning=_phrase_pattern(cues["learning"]),
         learning_labels=_label_pattern(cues["learning_labels"]),
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    """What follows a town's name after a comma: a region code or a country."""
+
+    region_codes: frozenset[str]
+    # Each country as its lowercase words ("united kingdom" -> ("united", "kingdom")).
+    countries: frozenset[tuple[str, ...]]
+    longest_country: int
+
+
+@cache
+def places() -> Places:
+    data = tomllib.loads((_DATA / "places.toml").read_text(encoding="utf-8"))
+    countries = frozenset(tuple(country.casefold().split()) for country in data["countries"])
+    return Places(
+        region_codes=frozenset(data["region_codes"]),
+        countries=countries,
+        longest_country=max(len(words) for words in countries),
     )
 
 

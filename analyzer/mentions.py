@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from analyzer.languages import is_ordinary_word, vocabulary
+from analyzer.languages import is_ordinary_word, places, vocabulary
 from analyzer.report import Evidence, SkillFound
 from analyzer.sections import LEARNING, SKILLS, SectionedLine
 from skills import Skill, Taxonomy
@@ -393,6 +393,8 @@ class SkillMatcher:
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
+            if self._names_a_place(tokens, candidate):
+                continue
             # "Github" or "Kaggle" alone on a line of the header labels a profile link.
             if sectioned.section in LINK_SECTIONS and span_text == sectioned.line.text.strip(" :|·•"):
                 continue
@@ -429,6 +431,38 @@ class SkillMatcher:
                 )
             )
         return mentions
+
+    @staticmethod
+    def _names_a_place(tokens: _Tokens, candidate: _Candidate) -> bool:
+        """Whether the name is a town's, followed by its region or country ("Grand Rapids, MI",
+        "West Java, Indonesia", "Spark, NV")."""
+        comma = candidate.end
+        if comma >= len(tokens.words) or tokens.words[comma] != ",":
+            return False
+        following = [
+            position
+            for position in range(comma + 1, len(tokens.words))
+            if not tokens.spaces[position] and tokens.line_of[position] == tokens.line_of[comma]
+        ][: places().longest_country + 1]
+        if not following:
+            return False
+        known = places()
+        first = tokens.words[following[0]]
+
+        def ends_there(count: int) -> bool:
+            # A place ends its item: nothing or punctuation, a date or a dash follows it.
+            if count >= len(following):
+                return True
+            word = tokens.words[following[count]]
+            return not word[0].isalpha()
+
+        if first in known.region_codes and ends_there(1):
+            return True
+        words = [tokens.lowers[position] for position in following]
+        return any(
+            tuple(words[:count]) in known.countries and ends_there(count)
+            for count in range(1, len(words) + 1)
+        )
 
     def _names_a_role(self, tokens: _Tokens, candidate: _Candidate) -> bool:
         """Whether a field is named as part of a job title or team ("ML Engineer", "data

@@ -213,3 +213,23 @@ def test_a_platform_alone_on_a_header_line_labels_a_profile_link() -> None:
     evidence = {skill.name: [e.section for e in skill.evidence] for skill in report.skills}
     assert "GitHub" not in evidence
     assert evidence["GitLab"] == ["skills"]
+
+
+# -- places --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bandung, West Java, Indonesia",
+        "ML Engineer | Grand Rapids, MI | 2020 - 2022",
+        "Research Intern, Acme Labs, Spark, NV",
+        "Data Analyst — Java, Indonesia — 2019",
+    ],
+)
+def test_a_town_named_like_a_skill_before_its_region_or_country_is_no_skill(line: str) -> None:
+    assert names(f"EXPERIENCE\n{line}") == set()
+
+
+def test_skills_listed_before_a_region_like_word_still_count() -> None:
+    assert {"Java", "Python", "Apache Spark", "R"} <= names("Skills: Java, Python, Spark, R, C")
