@@ -27,6 +27,8 @@ MAX_HEADING_WORDS = 6
 # No heading is longer than this; longer lines need no closer look.
 MAX_HEADING_CHARS = 80
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+# Sections whose heading, set as a sub-heading inside a skills section, labels a row of it.
+SKILLS_ROW_LABELS = frozenset({"languages", SKILLS})
 # Heading styles of one document agree within this many points.
 STYLE_TOLERANCE = 0.6
 _DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -113,6 +115,15 @@ def label_section(line: Line) -> str | None:
     return None
 
 
+def _is_skills_row_label(section_id: str | None, current_id: str, line: Line, heading: Line) -> bool:
+    """Whether a heading-like line inside a skills section is one of its row labels: a
+    "Languages" or "Tools" sub-heading there names programming languages and tools, not spoken
+    ones. A sub-heading is set smaller than the skills heading, or without its weight."""
+    if current_id != SKILLS or section_id not in SKILLS_ROW_LABELS or heading.font_size <= 0:
+        return False
+    return line.font_size < heading.font_size - STYLE_TOLERANCE or (heading.bold and not line.bold)
+
+
 def find_sections(document: Document) -> tuple[Section, ...]:
     """The document's sections in reading order, the header (lines before any heading) first."""
     lines = document.lines
@@ -130,16 +141,19 @@ def find_sections(document: Document) -> tuple[Section, ...]:
     ]
     sections: list[Section] = []
     current_id, current_heading, current_lines = HEADER, "", []
+    current_line: Line | None = None
     for line in lines:
         section_id = section_for_heading(line.text) if _looks_like_heading_line(line) else None
         if section_id is None and (line.heading_marker or _is_styled_heading(line, known_styles)):
             section_id = OTHER
+        if current_line is not None and _is_skills_row_label(section_id, current_id, line, current_line):
+            section_id = None
         if section_id is None:
             current_lines.append(line)
             continue
         if current_lines or current_heading:
             sections.append(Section(current_id, current_heading, tuple(current_lines)))
-        current_id, current_heading, current_lines = section_id, line.text, []
+        current_id, current_heading, current_lines, current_line = section_id, line.text, [], line
     sections.append(Section(current_id, current_heading, tuple(current_lines)))
     return tuple(section for section in sections if section.lines or section.heading)
 

@@ -4,9 +4,12 @@ tokenizing, headings and connectors of other languages, hedged claims and plans.
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from analyzer import analyze_text
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from analyzer import analyze, analyze_text
 from analyzer.document import normalize_text, read_document
 from analyzer.languages import is_ordinary_word
 from analyzer.sections import find_sections, section_for_heading, sectioned_lines
@@ -233,3 +236,49 @@ def test_a_town_named_like_a_skill_before_its_region_or_country_is_no_skill(line
 
 def test_skills_listed_before_a_region_like_word_still_count() -> None:
     assert {"Java", "Python", "Apache Spark", "R"} <= names("Skills: Java, Python, Spark, R, C")
+
+
+# -- a skills table's row labels -------------------------------------------------------------------
+
+
+def _pdf(lines: list[tuple[str, float, str]]) -> bytes:
+    """A one-page PDF: each line drawn in its font and size, top to bottom."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    y = 740.0
+    for font, size, text in lines:
+        canvas.setFont(font, size)
+        canvas.drawString(72, y, text)
+        y -= size * 1.6
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_languages_sub_heading_inside_skills_lists_programming_languages() -> None:
+    data = _pdf(
+        [
+            ("Helvetica-Bold", 16, "Ana Silva"),
+            ("Helvetica-Bold", 13, "SKILLS"),
+            ("Helvetica", 10, "Languages"),
+            ("Helvetica", 10, "Go, R, Python"),
+            ("Helvetica-Bold", 13, "EXPERIENCE"),
+            ("Helvetica", 10, "Built data pipelines at Acme."),
+        ]
+    )
+    report = analyze(data)
+    sections = {skill.name: skill.evidence[0].section for skill in report.skills}
+    assert {name: sections.get(name) for name in ("Go", "R", "Python")} == dict.fromkeys(
+        ("Go", "R", "Python"), "skills"
+    )
+
+
+def test_a_languages_heading_styled_like_the_others_is_still_spoken_languages() -> None:
+    data = _pdf(
+        [
+            ("Helvetica-Bold", 13, "SKILLS"),
+            ("Helvetica", 10, "Python, SQL"),
+            ("Helvetica-Bold", 13, "LANGUAGES"),
+            ("Helvetica", 10, "English, Spanish, Go"),
+        ]
+    )
+    assert "Go" not in {skill.name for skill in analyze(data).skills}

@@ -7,7 +7,7 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
 
     OUT_DIR/pdfs/NAME.pdf
     OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
-    OUT_DIR/manifest.json       # name, layout, kind, pages of every resume
+    OUT_DIR/manifest.json       # name, layout, kind, language, focus, pages of every resume
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
 
@@ -46,6 +46,11 @@ LAYOUTS: dict[str, dict[str, Any]] = {
     "multipage": {"layout": "single", "header_footer": True, "font_size": 11.0, "leading": 15.0},
 }
 KINDS = ("ml", "ai", "data", "swe", "nontech", "student")
+# The language a resume is written in; a resume without the key is in English.
+LANGUAGES = ("en", "es", "pt", "de", "fr")
+DEFAULT_LANGUAGE = "en"
+# Which career path the resume's own work points to (the shared corpus README's labels).
+FOCUSES = ("ml_engineer", "ai_engineer", "none", "mixed")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -77,6 +82,11 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         raise CorpusError(f"{path.name}: unknown layout {layout!r}")
     if data.get("kind") not in KINDS:
         raise CorpusError(f"{path.name}: unknown kind {data.get('kind')!r}")
+    language = data.get("language", DEFAULT_LANGUAGE)
+    if language not in LANGUAGES:
+        raise CorpusError(f"{path.name}: unknown language {language!r}")
+    if "focus" in data and data["focus"] not in FOCUSES:
+        raise CorpusError(f"{path.name}: unknown focus {data['focus']!r}")
     resume = Resume(
         data["name"], data["contact"], _sections(data.get("main", [])), _sections(data.get("side", []))
     )
@@ -99,7 +109,9 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         "notes": data.get("notes", ""),
     }
     _check(name, resume, gold)
-    meta = {"name": name, "layout": layout, "kind": data["kind"], "gold": gold}
+    meta = {"name": name, "layout": layout, "kind": data["kind"], "language": language, "gold": gold}
+    if "focus" in data:
+        meta["focus"] = data["focus"]
     return resume, options, meta
 
 
@@ -144,9 +156,8 @@ def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str,
         (out_dir / "pdfs" / f"{meta['name']}.pdf").write_bytes(pdf)
         gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
         (out_dir / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
-        manifest.append(
-            {"name": meta["name"], "layout": meta["layout"], "kind": meta["kind"], "pages": _page_count(pdf)}
-        )
+        row = {key: meta[key] for key in ("name", "layout", "kind", "language", "focus") if key in meta}
+        manifest.append({**row, "pages": _page_count(pdf)})
     manifest_json = json.dumps(manifest, indent=1) + "\n"
     (out_dir / "manifest.json").write_text(manifest_json, encoding="utf-8")
     return manifest
