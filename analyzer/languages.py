@@ -32,6 +32,8 @@ class Vocabulary:
     hedge_labels: re.Pattern[str]
     learning: re.Pattern[str]
     learning_labels: re.Pattern[str]
+    # A cue word of another language to the English cue word of the taxonomy's rules.
+    cue_words: dict[str, str]
 
 
 def _alternation(cues: list[str]) -> str:
@@ -57,6 +59,7 @@ def vocabulary() -> Vocabulary:
     languages: list[str] = []
     headings: dict[str, str] = {}
     connectors: set[str] = set()
+    cue_words: dict[str, str] = {}
     cues: dict[str, list[str]] = {"hedges": [], "hedge_labels": [], "learning": [], "learning_labels": []}
     files = sorted(
         (entry for entry in (_DATA / "languages").iterdir() if entry.name.endswith(".toml")),
@@ -70,6 +73,8 @@ def vocabulary() -> Vocabulary:
             for phrase in phrases:
                 headings.setdefault(heading_key(phrase), section)
         connectors.update(word.casefold() for word in data.get("connectors", ()))
+        for word, english in data.get("cue_words", {}).items():
+            cue_words.setdefault(word.casefold(), english.casefold())
         for name, patterns in cues.items():
             patterns.extend(data.get(name, ()))
     return Vocabulary(
@@ -80,6 +85,7 @@ def vocabulary() -> Vocabulary:
         hedge_labels=_label_pattern(cues["hedge_labels"]),
         learning=_phrase_pattern(cues["learning"]),
         learning_labels=_label_pattern(cues["learning_labels"]),
+        cue_words=cue_words,
     )
 
 

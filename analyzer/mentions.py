@@ -387,6 +387,8 @@ class SkillMatcher:
             line = tokens.line_of[index]
             return any(abs(line - other) <= LIST_WRAP_LINES for other in anchors.get(clause, ()))
 
+        learning_rows = labelled_rows(lines, vocabulary().learning_labels)
+        hedged_rows = labelled_rows(lines, vocabulary().hedge_labels)
         mentions = []
         for candidate in chosen:
             if self._names_a_role(tokens, candidate):
@@ -400,14 +402,13 @@ class SkillMatcher:
                 continue
             offset = tokens.offsets[candidate.start]
             cues = vocabulary()
+            line_index = tokens.line_of[candidate.start]
             learning = (
                 _clause_has(cues.learning, text, offset, clause_starts)
-                or bool(cues.learning_labels.match(sectioned.line.text))
+                or line_index in learning_rows
                 or sectioned.section == LEARNING
             )
-            hedged = _clause_has(cues.hedges, text, offset, clause_starts) or bool(
-                cues.hedge_labels.match(sectioned.line.text)
-            )
+            hedged = _clause_has(cues.hedges, text, offset, clause_starts) or line_index in hedged_rows
             surface = self._ambiguous_surface(tokens, candidate)
             # "Currently learning Rust" names the language whatever its context; it is no claim.
             if (
@@ -632,9 +633,13 @@ class SkillMatcher:
         if not rule.needs:
             return True
         line_index = tokens.line_of[candidate.start]
+        # "con Spark", "mit Spark": the cue words of other languages read as the rule's own.
+        cue_words = vocabulary().cue_words
+        before_in_english = [cue_words.get(word, word) for word in before]
         signals = {
             "skills_section": lines[line_index].section == SKILLS,
-            "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
+            "cue": _any_cue(before_in_english, rule.cues_before, reverse=True)
+            or _any_cue(after, rule.cues_after),
             "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
         }
         return any(signals[need] for need in rule.needs)
@@ -653,6 +658,28 @@ def _any_cue(words: Sequence[str], cues: frozenset[str], *, reverse: bool = Fals
         if phrase in cues:
             return True
     return False
+
+
+def labelled_rows(lines: Sequence[SectionedLine], label: re.Pattern[str]) -> set[int]:
+    """Indexes of the lines a row label governs: the line it opens ("Learning: Rust,") and the
+    lines its list wraps onto, as long as each line ends mid-list (a comma or a connector)."""
+    connectors = vocabulary().connectors
+    governed: set[int] = set()
+    carrying = False
+    for index, sectioned in enumerate(lines):
+        text = sectioned.line.text.rstrip()
+        continues = (
+            carrying
+            and not sectioned.line.item_start
+            and sectioned.section == lines[index - 1].section
+        )
+        if label.match(text) or continues:
+            governed.add(index)
+            words = text.split()
+            carrying = text.endswith((",", ";", "/")) or bool(words and words[-1].casefold() in connectors)
+        else:
+            carrying = False
+    return governed
 
 
 def _clause_has(cue: re.Pattern[str], text: str, offset: int, clause_starts: Sequence[int]) -> bool:

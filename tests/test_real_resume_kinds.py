@@ -282,3 +282,15 @@ def test_a_languages_heading_styled_like_the_others_is_still_spoken_languages() 
         ]
     )
     assert "Go" not in {skill.name for skill in analyze(data).skills}
+
+
+@pytest.mark.parametrize("cue", ["con", "com", "mit", "avec"])
+def test_cue_words_of_other_languages_let_an_ambiguous_name_count(cue: str) -> None:
+    assert "Jest" in names(f"Pruebas end-to-end {cue} Jest.")
+
+
+def test_a_plan_label_governs_the_lines_its_list_wraps_onto() -> None:
+    text = "SKILLS\nDocker, Git\nNext 6 months: PyTorch,\nMLflow\nPython, SQL"
+    assert {"PyTorch", "MLflow"} <= learning(text)
+    assert {"Docker", "Git", "Python", "SQL"} <= names(text)
+    assert not {"PyTorch", "MLflow"} & names(text)
