@@ -220,7 +220,7 @@ def evaluate_command(
     import json
 
     from analyzer.analysis import analyze as analyze_resume
-    from analyzer.evaluate import by_group, evaluate, format_groups, format_result, load_groups
+    from analyzer.evaluate import evaluate, format_grouped, format_result, grouped_results, grouped_to_dict
     from analyzer.experience_eval import evaluate_experience, format_experience, load_labels
     from analyzer.fit_eval import format_fit, load_manifest, score_fit
 
@@ -250,29 +250,22 @@ def evaluate_command(
 
         aliases = {skill.id: skill.aliases for skill in load_taxonomy().skills.values()}
         experience = evaluate_experience(folder, labels, reports.get, aliases)
-    groups = load_groups(folder)
+    grouped = grouped_results(folder, result)
     fit = score_fit(reports, load_manifest(folder))
     if as_json:
-        data = result.to_dict()
-        data["by_layout"] = {
-            layout: {"precision": r.micro_precision, "recall": r.micro_recall, "f1": r.micro_f1}
-            for layout, r in by_group(result, groups).items()
-        }
-        data["best_fit"] = fit.to_dict()
+        data = {**result.to_dict(), **grouped_to_dict(grouped), "best_fit": fit.to_dict()}
         if experience is not None:
             data["experience"] = experience.to_dict()
         typer.echo(json_safe(json.dumps(data, indent=2)))
         return
-    typer.echo(terminal_safe(format_result(result, details=details), keep_newlines=True), nl=False)
-    if groups:
-        typer.echo(
-            "\n" + terminal_safe(format_groups(by_group(result, groups)), keep_newlines=True), nl=False
-        )
+    sections = [format_result(result, details=details)]
+    if grouped:
+        sections.append(format_grouped(grouped))
     if fit.cases:
-        false_positives = {score.name: len(score.false_positives) for score in result.files}
-        typer.echo("\n" + terminal_safe(format_fit(fit, false_positives), keep_newlines=True), nl=False)
+        sections.append(format_fit(fit, {score.name: len(score.false_positives) for score in result.files}))
     if experience is not None:
-        typer.echo("\n" + terminal_safe(format_experience(experience, details=details), keep_newlines=True), nl=False)
+        sections.append(format_experience(experience, details=details))
+    typer.echo(terminal_safe("\n".join(sections), keep_newlines=True), nl=False)
 
 
 def parse_size(text: str) -> int | None:

@@ -39,15 +39,10 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # before it, and real files carry up to a kilobyte of it.
 PDF_SIGNATURE_WINDOW = 1024
 
-LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
+# Hyphens other than the ASCII one that PDFs use inside words ("BERT‑based" with a non-breaking
+# hyphen); NFKC has already turned the non-breaking one into U+2010. Dashes between words (en and
+# em dashes) stay: they separate, they do not join.
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"), "-")
 BULLET_GLYPHS = "•●○◦▪▫■□►▸▹‣⁃∙·➢➤✓✔❖◆◇★☆"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -91,13 +86,13 @@ class Document:
 
 
 def normalize_text(text: str) -> str:
-    """Ligatures spelled out, invisible and private-use glyphs dropped, spaces folded.
+    """Unicode compatibility forms folded (NFKC: ligatures spelled out, full-width letters and
+    odd spaces made plain), every hyphen made ASCII, invisible and private-use glyphs dropped,
+    spaces folded.
 
     Soft hyphens go too: producers put them where a word may break, not where one did.
     """
-    for ligature, letters in LIGATURES.items():
-        text = text.replace(ligature, letters)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HYPHENS)
     text = _PRIVATE_USE.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -616,15 +616,66 @@ def by_group(result: EvalResult, groups: Mapping[str, str]) -> dict[str, EvalRes
 
 
 def format_groups(grouped: Mapping[str, EvalResult], label: str = "layout") -> str:
-    """One line per group: its micro precision, recall and F1."""
+    """One line per group: its micro precision, recall and F1, files and false positives."""
     width = max([len(label), *(len(group) for group in grouped)])
-    lines = [f"{label:<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'files':>6}"]
+    lines = [f"{label:<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'files':>6} {'fp':>5}"]
     for group, result in grouped.items():
         lines.append(
             f"{group:<{width}}  {result.micro_precision:6.3f} {result.micro_recall:6.3f} "
-            f"{result.micro_f1:6.3f} {len(result.files):6d}"
+            f"{result.micro_f1:6.3f} {len(result.files):6d} {result.false_positive_count:5d}"
         )
     return "\n".join(lines) + "\n"
+
+
+# The manifest fields that group resumes for per-group figures, in the order they are printed.
+GROUP_FIELDS: tuple[str, ...] = ("layout", "kind", "language")
+# Kinds of resume that claim (next to) no skills: their F1 says little, their false positives say
+# everything.
+NON_TECHNICAL_KINDS = frozenset({"non-tech"})
+
+
+def grouped_results(directory: Path, result: EvalResult) -> dict[str, dict[str, EvalResult]]:
+    """Per manifest field that any resume has (layout, kind, language), the results per value."""
+    grouped = {}
+    for field_name in GROUP_FIELDS:
+        groups = load_groups(directory, field_name)
+        if groups:
+            grouped[field_name] = by_group(result, groups)
+    return grouped
+
+
+def format_grouped(grouped: Mapping[str, Mapping[str, EvalResult]]) -> str:
+    """One table per field; non-technical kinds are told by their false positives (``fp``)."""
+    tables = [format_groups(results, label) for label, results in grouped.items()]
+    non_technical = [
+        (kind, results)
+        for kind, results in grouped.get("kind", {}).items()
+        if kind in NON_TECHNICAL_KINDS
+    ]
+    for kind, results in non_technical:
+        per_file = ", ".join(f"{score.name} {len(score.false_positives)}" for score in results.files)
+        tables.append(
+            f"{kind}: {results.false_positive_count} false positives in {len(results.files)} resumes"
+            f" ({per_file})\n"
+        )
+    return "\n".join(tables)
+
+
+def grouped_to_dict(grouped: Mapping[str, Mapping[str, EvalResult]]) -> dict[str, Any]:
+    """``by_layout``, ``by_kind``, ``by_language``: each group's micro figures and counts."""
+    return {
+        f"by_{field_name}": {
+            group: {
+                "precision": result.micro_precision,
+                "recall": result.micro_recall,
+                "f1": result.micro_f1,
+                "files": len(result.files),
+                "false_positives": result.false_positive_count,
+            }
+            for group, result in results.items()
+        }
+        for field_name, results in grouped.items()
+    }
 
 
 def format_result(result: EvalResult, *, details: bool = True) -> str:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from analyzer.languages import is_ordinary_word, places, vocabulary
 from analyzer.report import Evidence, SkillFound
 from analyzer.sections import LEARNING, SKILLS, SectionedLine
 from skills import Skill, Taxonomy
@@ -53,7 +54,7 @@ MAX_COMPACT_TOKENS = 4
 # kept only while the resume that brought them is matched; each costs about 0.7 KB.
 SHARED_VOCABULARY = 12_000
 # Bump whenever build_tokenizer changes how text is split: cached patterns are its output.
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 # How much a mention in each section says the person can do the thing (summary claims are made
 # in passing, coursework was studied, a header or an interest is no statement of ability).
 SECTION_CONFIDENCE = {
@@ -70,6 +71,8 @@ SECTION_CONFIDENCE = {
     "header": 0.7,
     "interests": 0.5,
 }
+# Sections where a name alone on its line labels a link to a profile, not a claim.
+LINK_SECTIONS = frozenset({"header", "contact"})
 # Skills that name a field of work rather than a technology; in a job title they claim nothing.
 FIELD_KINDS = frozenset({"concept", "method", "practice"})
 ROLE_NOUNS = frozenset(
@@ -109,21 +112,19 @@ ROLE_NOUNS = frozenset(
 )
 ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
-LIST_SEPARATORS = frozenset({",", ";", "/", "|", "•", "·", "&", "and", "or", "(", ")", ":", "+", "-", "–"})
+# Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
+LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
 CLAUSE_END = re.compile(r"[.;!?\n]")
-LEARNING_CUES = re.compile(
-    r"\b(?:currently|now|actively|still)\s+(?:learning|studying|exploring)\b"
-    r"|\b(?:plan|plans|planning|want|wants|hope|hoping|aim|aiming|intend|intending|eager|keen|"
-    r"looking|would like)\s+to\s+(?:learn|study|pick up|explore|master)\b"
-    r"|\binterested\s+in\s+learning\b|\bfamiliari[sz]ing\s+myself\s+with\b"
-    r"|\b(?:moving|transitioning|pivoting|shifting)\s+(?:toward|towards|into|to)\b"
-    r"|\bworking\s+(?:through|on)\s+(?:an?\s+|the\s+)?(?:online\s+)?(?:course|book|tutorial)\b"
-    r"|\bworking\s+through\b"
-    r"|^\s*(?:currently\s+)?learning\s*:",
-    re.IGNORECASE,
-)
-# A learning cue governs the names that follow it within this many characters of its clause.
+# A list wraps over at most this many lines on either side of a name that anchors it.
+LIST_WRAP_LINES = 2
+# A learning cue or a hedge governs the names that follow it within this many characters of its
+# clause.
 LEARNING_WINDOW = 160
+# How much a hedged claim ("familiar with Rust", "Exposure: Go") is worth beside a plain one.
+HEDGED_CONFIDENCE = 0.6
+# An ambiguous name ("Go", "R") keeps its exact case when it is this short or an ordinary word;
+# other ambiguous names ("GitHub", written "Github") need only their context.
+CASE_SENSITIVE_LENGTH = 2
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
 _SEPARATED = re.compile(r"[\s\-_.]")
@@ -146,6 +147,7 @@ class Mention:
     score: float
     method: str
     claimed: bool = True
+    hedged: bool = False
 
 
 @dataclass
@@ -169,7 +171,8 @@ def build_tokenizer() -> Tokenizer:
     """spaCy's English tokenizer, set up so tech names stay matchable.
 
     C++, .NET, Node.js and CI/CD already tokenize consistently; we add C#/F# as single tokens,
-    split list bullets glued to words ("Python•Java") and let "R." end a sentence. Only the
+    split list bullets and brackets glued to words ("Python•Java", "Tools(Python") and let "R."
+    end a sentence. Only the
     vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
     to start and nothing here uses it.
     """
@@ -196,12 +199,15 @@ def build_tokenizer() -> Tokenizer:
     # word would be split afresh: ~10x the time. Whitespace tokenizes the same without the rules.
     rules = {text: tokens for text, tokens in defaults.tokenizer_exceptions.items() if not text.isspace()}
     rules.update({special: [{"ORTH": special}] for special in ("C#", "c#", "F#", "f#")})
+    # Brackets glued to words ("Lenguajes(Python,Java y C#)", "Office(Excel") open and close
+    # a list all the same.
+    glued_brackets = [r"(?<=\w)[(\[{](?=\w)", r"(?<=[\w+#])[)\]}](?=\w)"]
     return Tokenizer(
         Vocab(lex_attr_getters=getters),
         rules=rules,
         prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
         suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
-        infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS]).finditer,
+        infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS, *glued_brackets]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )
@@ -288,7 +294,8 @@ class _Tokens:
                 return True
             return (
                 self.spaces[position]
-                or self.lowers[position] in LIST_SEPARATORS
+                or self.lowers[position] in LIST_PUNCTUATION
+                or self.lowers[position] in vocabulary().connectors
                 or (self.words[position] == "." and position > inside)
             )
 
@@ -366,27 +373,48 @@ class SkillMatcher:
         tokens = _Tokens.of(doc, text, starts)
         candidates = self._exact(doc, tokens) + self._compact(tokens) + self._fuzzy(tokens, lines)
         chosen = _resolve_overlaps(candidates)
-        # Lines holding a mention that needs no context: they make a list of an ambiguous name.
-        anchored_lines = {
-            tokens.line_of[c.start] for c in chosen if self._ambiguous_surface(tokens, c) is None
-        }
         clause_starts = [0, *(match.end() for match in CLAUSE_END.finditer(text))]
+        # Where a mention that needs no context stands: its list makes a list of an ambiguous name,
+        # also on the list's wrapped lines ("…, Kubernetes," / "Vagrant, Helm").
+        anchors: dict[int, set[int]] = {}
+        for c in chosen:
+            if self._ambiguous_surface(tokens, c) is None:
+                clause = bisect.bisect_right(clause_starts, tokens.offsets[c.start]) - 1
+                anchors.setdefault(clause, set()).add(tokens.line_of[c.start])
+
+        def anchored(index: int) -> bool:
+            clause = bisect.bisect_right(clause_starts, tokens.offsets[index]) - 1
+            line = tokens.line_of[index]
+            return any(abs(line - other) <= LIST_WRAP_LINES for other in anchors.get(clause, ()))
+
+        learning_rows = labelled_rows(lines, vocabulary().learning_labels)
+        hedged_rows = labelled_rows(lines, vocabulary().hedge_labels)
         mentions = []
         for candidate in chosen:
             if self._names_a_role(tokens, candidate):
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
+            if self._names_a_place(tokens, candidate):
+                continue
+            # "Github" or "Kaggle" alone on a line of the header labels a profile link.
+            if sectioned.section in LINK_SECTIONS and span_text == sectioned.line.text.strip(" :|·•"):
+                continue
+            offset = tokens.offsets[candidate.start]
+            cues = vocabulary()
+            line_index = tokens.line_of[candidate.start]
             learning = (
-                _in_learning_clause(text, tokens.offsets[candidate.start], clause_starts)
+                _clause_has(cues.learning, text, offset, clause_starts)
+                or line_index in learning_rows
                 or sectioned.section == LEARNING
             )
+            hedged = _clause_has(cues.hedges, text, offset, clause_starts) or line_index in hedged_rows
             surface = self._ambiguous_surface(tokens, candidate)
             # "Currently learning Rust" names the language whatever its context; it is no claim.
             if (
                 surface is not None
-                and not (span_text == surface and learning)
-                and not self._context_allows(tokens, candidate, surface, lines, anchored_lines)
+                and not (self._spells(span_text, surface) and learning)
+                and not self._context_allows(tokens, candidate, surface, lines, anchored(candidate.start))
             ):
                 continue
             mentions.append(
@@ -400,9 +428,42 @@ class SkillMatcher:
                     score=candidate.score,
                     method=candidate.method,
                     claimed=not learning,
+                    hedged=hedged,
                 )
             )
         return mentions
+
+    @staticmethod
+    def _names_a_place(tokens: _Tokens, candidate: _Candidate) -> bool:
+        """Whether the name is a town's, followed by its region or country ("Grand Rapids, MI",
+        "West Java, Indonesia", "Spark, NV")."""
+        comma = candidate.end
+        if comma >= len(tokens.words) or tokens.words[comma] != ",":
+            return False
+        following = [
+            position
+            for position in range(comma + 1, len(tokens.words))
+            if not tokens.spaces[position] and tokens.line_of[position] == tokens.line_of[comma]
+        ][: places().longest_country + 1]
+        if not following:
+            return False
+        known = places()
+        first = tokens.words[following[0]]
+
+        def ends_there(count: int) -> bool:
+            # A place ends its item: nothing or punctuation, a date or a dash follows it.
+            if count >= len(following):
+                return True
+            word = tokens.words[following[count]]
+            return not word[0].isalpha()
+
+        if first in known.region_codes and ends_there(1):
+            return True
+        words = [tokens.lowers[position] for position in following]
+        return any(
+            tuple(words[:count]) in known.countries and ends_there(count)
+            for count in range(1, len(words) + 1)
+        )
 
     def _names_a_role(self, tokens: _Tokens, candidate: _Candidate) -> bool:
         """Whether a field is named as part of a job title or team ("ML Engineer", "data
@@ -447,6 +508,8 @@ class SkillMatcher:
             key = compact_key(word)
             if key not in self.compact_prefixes:
                 continue
+            if self._run_together_name(tokens, start, key):
+                found.append(_Candidate(start, start + 1, self.by_compact[key], COMPACT_SCORE, "compact", rank=2))
             for end in range(start + 2, min(start + MAX_COMPACT_TOKENS, len(words)) + 1):
                 last = end - 1
                 if not tokens.joinable(last) or line_of[last] != line_of[start]:
@@ -460,6 +523,15 @@ class SkillMatcher:
                 if skill_id and self._compact_is_a_name(tokens, start, end, key):
                     found.append(_Candidate(start, end, skill_id, COMPACT_SCORE, "compact", rank=2))
         return found
+
+    def _run_together_name(self, tokens: _Tokens, index: int, key: str) -> bool:
+        """Whether one token is a name written in parts run together ("Scikitlearn", "NodeJS",
+        "Scikit-" rejoined with "learn" at a line end). Only names of things qualify: concept
+        phrases run together ("dataflow") are words of their own."""
+        skill_id = self.by_compact.get(key)
+        if skill_id is None or key not in self.separated_compact or tokens.stops[index]:
+            return False
+        return self.taxonomy.skills[skill_id].kind in FUZZY_KINDS
 
     def _compact_is_a_name(self, tokens: _Tokens, start: int, end: int, key: str) -> bool:
         """Whether words run together really spell a name. "scikit learn" does (the name is
@@ -492,6 +564,9 @@ class SkillMatcher:
                 continue
             target, skill_id = best
             if target[0] != key[0] or _is_inflection(key, target):
+                continue
+            # A correctly spelled word ("Detection", "Networks", "Talent") is no misspelt name.
+            if all(is_ordinary_word(part) for part in word.split("-") if part):
                 continue
             score = round(fuzz.ratio(key, target), 1)
             found.append(_Candidate(index, index + 1, skill_id, score, "fuzzy", rank=3))
@@ -527,17 +602,29 @@ class SkillMatcher:
         """The ambiguous surface a candidate spells (in any case), if it spells one."""
         return self.ambiguous_surfaces.get(tokens.span_text(candidate.start, candidate.end).casefold())
 
+    @staticmethod
+    def _spells(text: str, surface: str) -> bool:
+        """Whether a text spells an ambiguous surface: exactly, when the surface is short or an
+        ordinary word ("Go" is a name, "go" a verb); in any case otherwise ("Github")."""
+        if text == surface:
+            return True
+        words = surface.split()
+        keeps_case = len(compact_key(surface)) <= CASE_SENSITIVE_LENGTH or any(
+            is_ordinary_word(word) for word in words
+        )
+        return not keeps_case and text.casefold() == surface.casefold()
+
     def _context_allows(
         self,
         tokens: _Tokens,
         candidate: _Candidate,
         surface: str,
         lines: Sequence[SectionedLine],
-        anchored_lines: set[int],
+        in_anchored_list: bool,
     ) -> bool:
         skill: Skill = self.taxonomy.skills[candidate.skill_id]
         rule = skill.ambiguous
-        if rule is None or tokens.span_text(candidate.start, candidate.end) != surface:
+        if rule is None or not self._spells(tokens.span_text(candidate.start, candidate.end), surface):
             return False
         before = tokens.neighbour_words(candidate.start, -1)
         after = tokens.neighbour_words(candidate.end - 1, 1)
@@ -546,11 +633,14 @@ class SkillMatcher:
         if not rule.needs:
             return True
         line_index = tokens.line_of[candidate.start]
+        # "con Spark", "mit Spark": the cue words of other languages read as the rule's own.
+        cue_words = vocabulary().cue_words
+        before_in_english = [cue_words.get(word, word) for word in before]
         signals = {
             "skills_section": lines[line_index].section == SKILLS,
-            "cue": _any_cue(before, rule.cues_before, reverse=True) or _any_cue(after, rule.cues_after),
-            "list": tokens.between_separators(candidate.start, candidate.end)
-            and line_index in anchored_lines,
+            "cue": _any_cue(before_in_english, rule.cues_before, reverse=True)
+            or _any_cue(after, rule.cues_after),
+            "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
         }
         return any(signals[need] for need in rule.needs)
 
@@ -570,11 +660,34 @@ def _any_cue(words: Sequence[str], cues: frozenset[str], *, reverse: bool = Fals
     return False
 
 
-def _in_learning_clause(text: str, offset: int, clause_starts: Sequence[int]) -> bool:
-    """Whether the clause holding ``offset`` says the skill is being learned, not claimed."""
+def labelled_rows(lines: Sequence[SectionedLine], label: re.Pattern[str]) -> set[int]:
+    """Indexes of the lines a row label governs: the line it opens ("Learning: Rust,") and the
+    lines its list wraps onto, as long as each line ends mid-list (a comma or a connector)."""
+    connectors = vocabulary().connectors
+    governed: set[int] = set()
+    carrying = False
+    for index, sectioned in enumerate(lines):
+        text = sectioned.line.text.rstrip()
+        continues = (
+            carrying
+            and not sectioned.line.item_start
+            and sectioned.section == lines[index - 1].section
+        )
+        if label.match(text) or continues:
+            governed.add(index)
+            words = text.split()
+            carrying = text.endswith((",", ";", "/")) or bool(words and words[-1].casefold() in connectors)
+        else:
+            carrying = False
+    return governed
+
+
+def _clause_has(cue: re.Pattern[str], text: str, offset: int, clause_starts: Sequence[int]) -> bool:
+    """Whether the clause holding ``offset`` says, before it, what the cue says (that the skill
+    is being learned, or known only a little)."""
     clause_start = clause_starts[bisect.bisect_right(clause_starts, offset) - 1]
     clause_start = max(clause_start, offset - LEARNING_WINDOW)
-    return bool(LEARNING_CUES.search(text[clause_start:offset]))
+    return bool(cue.search(text[clause_start:offset]))
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -629,8 +742,9 @@ def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
 
 def confidence(mention: Mention) -> float:
     """How sure a mention is a claim, in [0, 1]: how exactly it matched, times how much its
-    section is a place where people state what they can do."""
-    return round(mention.score / EXACT_SCORE * SECTION_CONFIDENCE.get(mention.section, 0.9), 3)
+    section is a place where people state what they can do, times less when the claim is hedged."""
+    hedge = HEDGED_CONFIDENCE if mention.hedged else 1.0
+    return round(mention.score / EXACT_SCORE * SECTION_CONFIDENCE.get(mention.section, 0.9) * hedge, 3)
 
 
 def skills_found(

@@ -19,7 +19,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, resolve1
-from pdfminer.psparser import PSException
+from pdfminer.psparser import LIT, PSException
 
 from analyzer.document import (
     Line,
@@ -58,8 +58,15 @@ _BROKEN = (
 )
 # Glyphs further from the page than this many page sizes are not drawn on it.
 OFF_PAGE_REACH = 1.0
+# Items larger than this many page sizes are not drawn on it. A form that holds a whole page's
+# text (Canva exports) is about the page's size, often a fraction of a point larger.
+MAX_ITEM_SIZE = 2.0
 # Longer chains of references to references are treated as broken.
 MAX_REFERENCE_CHAIN = 64
+# Forms inside forms deeper than this are not looked into for fonts (a hostile file may nest
+# them without end); layout analysis still reads whatever they draw.
+MAX_FORM_NESTING = 8
+LITERAL_FORM = LIT("Form")
 # Running headers and footers live in this share of the page at its top and bottom.
 RUNNING_MARGIN = 0.09
 _DIGITS = re.compile(r"\d+")
@@ -80,12 +87,14 @@ class _BoundedAggregator(PDFPageAggregator):
 
     def end_page(self, page: PDFPage) -> None:
         x0, y0, x1, y1 = self.cur_item.bbox
-        reach = OFF_PAGE_REACH * max(x1 - x0, y1 - y0, 1.0)
+        page_size = max(x1 - x0, y1 - y0, 1.0)
+        reach = OFF_PAGE_REACH * page_size
+        size_limit = MAX_ITEM_SIZE * page_size
 
         def on_page(item: object) -> bool:
             bx0, by0, bx1, by1 = item.bbox  # type: ignore[attr-defined]
             inside = bx0 > x0 - reach and bx1 < x1 + reach and by0 > y0 - reach and by1 < y1 + reach
-            return inside and abs(bx1 - bx0) < reach and abs(by1 - by0) < reach
+            return inside and abs(bx1 - bx0) < size_limit and abs(by1 - by0) < size_limit
 
         def prune(container: object) -> None:
             children = [item for item in container._objs if on_page(item)]  # type: ignore[attr-defined]
@@ -236,12 +245,39 @@ def _pages(document: PDFDocument, name: str, max_pages: int | None) -> list[PDFP
 
 
 def _has_fonts(page: PDFPage) -> bool:
-    """Whether a page's resources name any font: without one it cannot show text."""
+    """Whether a page's resources name any font, its own or those of the form XObjects it draws
+    (Canva and some design tools put all of a page's text inside forms): without one it cannot
+    show text."""
     try:
-        resources = resolve1(page.resources) or {}
-        return bool(resolve1(resources.get("Font"))) if isinstance(resources, dict) else True
+        return _resources_have_fonts(page.resources, depth=0, seen=set())
     except _BROKEN:
         return True  # undecided: let layout analysis find out
+
+
+def _resources_have_fonts(resources: object, *, depth: int, seen: set[int]) -> bool:
+    resources = resolve1(resources) or {}
+    if not isinstance(resources, dict):
+        return True
+    if resolve1(resources.get("Font")):
+        return True
+    if depth >= MAX_FORM_NESTING:
+        return False
+    forms = resolve1(resources.get("XObject")) or {}
+    if not isinstance(forms, dict):
+        return False
+    for reference in forms.values():
+        # A form drawn by several pages or by itself is looked into once.
+        if isinstance(reference, PDFObjRef):
+            if reference.objid in seen:
+                continue
+            seen.add(reference.objid)
+        form = resolve1(reference)
+        attributes = getattr(form, "attrs", None)
+        if not isinstance(attributes, dict) or resolve1(attributes.get("Subtype")) != LITERAL_FORM:
+            continue
+        if _resources_have_fonts(attributes.get("Resources"), depth=depth + 1, seen=seen):
+            return True
+    return False
 
 
 def _page_lines(layout: LTPage, page_number: int) -> tuple[list[Line], int, int]:

@@ -13,184 +13,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analyzer.document import Document, Line
+from analyzer.languages import vocabulary
 
 HEADER = "header"
+# Section headings in every supported language are data: analyzer/data/languages/*.toml.
 OTHER = "other"
 SKILLS = "skills"
 # What a resume lists under this heading is being learned, not claimed.
 LEARNING = "learning"
 
-SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary",
-        "professional summary",
-        "career summary",
-        "executive summary",
-        "profile",
-        "professional profile",
-        "about",
-        "about me",
-        "objective",
-        "career objective",
-        "overview",
-        "introduction",
-        "personal statement",
-    ),
-    SKILLS: (
-        "skills",
-        "technical skills",
-        "core competencies",
-        "competencies",
-        "key skills",
-        "skill set",
-        "skillset",
-        "skills and tools",
-        "tools and technologies",
-        "technologies",
-        "tech stack",
-        "technical stack",
-        "technical proficiencies",
-        "proficiencies",
-        "areas of expertise",
-        "expertise",
-        "technical expertise",
-        "programming languages",
-        "computer skills",
-        "it skills",
-        "skills and expertise",
-        "skills and technologies",
-        "technical competencies",
-        "core skills",
-        "relevant skills",
-        "skills summary",
-        "languages and technologies",
-        "languages and tools",
-        "tools",
-        "software",
-        "additional skills",
-        "professional skills",
-        "skills and interests",
-        "skills and abilities",
-        "highlights",
-        "qualifications",
-        "skill highlights",
-    ),
-    "experience": (
-        "experience",
-        "work experience",
-        "professional experience",
-        "work history",
-        "employment",
-        "employment history",
-        "career history",
-        "relevant experience",
-        "industry experience",
-        "research experience",
-        "research",
-        "internships",
-        "internship experience",
-        "leadership experience",
-        "leadership",
-        "teaching experience",
-        "professional background",
-        "positions",
-        "experience and leadership",
-    ),
-    "projects": (
-        "projects",
-        "personal projects",
-        "selected projects",
-        "academic projects",
-        "key projects",
-        "side projects",
-        "project experience",
-        "technical projects",
-        "open source",
-        "open source contributions",
-        "open source projects",
-        "portfolio",
-    ),
-    "education": (
-        "education",
-        "academic background",
-        "education and training",
-        "academic qualifications",
-        "academics",
-        "degrees",
-        "education and certifications",
-        "educational background",
-    ),
-    "coursework": ("coursework", "relevant coursework", "courses", "selected coursework"),
-    "certifications": (
-        "certifications",
-        "certification",
-        "certificates",
-        "licenses and certifications",
-        "certifications and licenses",
-        "professional certifications",
-        "training",
-        "courses and certifications",
-        "certifications and training",
-        "accreditations",
-    ),
-    "publications": (
-        "publications",
-        "selected publications",
-        "papers",
-        "patents",
-        "publications and patents",
-        "talks",
-        "presentations",
-        "talks and publications",
-    ),
-    "awards": (
-        "awards",
-        "honors",
-        "awards and honors",
-        "honors and awards",
-        "achievements",
-        "accomplishments",
-        "awards and achievements",
-        "scholarships",
-    ),
-    "languages": ("languages", "spoken languages", "language skills"),
-    "interests": ("interests", "hobbies", "hobbies and interests", "personal interests"),
-    "volunteering": (
-        "volunteer",
-        "volunteering",
-        "volunteer experience",
-        "community involvement",
-        "community service",
-        "activities",
-        "extracurricular activities",
-    ),
-    LEARNING: (
-        "learning",
-        "currently learning",
-        "in progress",
-        "ongoing learning",
-        "learning goals",
-        "self-study",
-        "self study",
-        "studying",
-        "upskilling",
-        "next steps",
-    ),
-    "references": ("references",),
-    "contact": ("contact", "contact information", "links", "social", "profiles", "online profiles"),
-}
-_HEADING_INDEX = {phrase: section for section, phrases in SECTION_HEADINGS.items() for phrase in phrases}
 # Longer lines are sentences that happen to start with a heading word, not headings.
 MAX_HEADING_WORDS = 6
 # No heading is longer than this; longer lines need no closer look.
 MAX_HEADING_CHARS = 80
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+# Sections whose heading, set as a sub-heading inside a skills section, labels a row of it.
+SKILLS_ROW_LABELS = frozenset({"languages", SKILLS})
 # Heading styles of one document agree within this many points.
 STYLE_TOLERANCE = 0.6
 _DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NUMBERING = re.compile(r"^(?:\d+|[ivx]+)[.)]\s+", re.IGNORECASE)
-_SPACED_LETTERS = re.compile(r"^(?:[A-Za-z] ){2,}[A-Za-z]$")
-_INLINE_LABEL = re.compile(r"^([A-Za-z][A-Za-z &/-]{1,40}):\s*(\S.*)$")
+_SPACED_LETTERS = re.compile(r"^(?:[^\W\d_] ){2,}[^\W\d_]$")
+_INLINE_LABEL = re.compile(r"^([^\W\d_][^\W\d_ &/'-]*(?:[ &/'-]+[^\W\d_]+)*):\s*(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -225,7 +69,7 @@ def section_for_heading(text: str) -> str | None:
     """The section id a heading names, or None when the text is not a known heading."""
     if len(text.split()) > MAX_HEADING_WORDS:
         return None
-    return _HEADING_INDEX.get(heading_key(text))
+    return vocabulary().headings.get(heading_key(text))
 
 
 def _looks_like_heading_line(line: Line) -> bool:
@@ -251,7 +95,7 @@ def _is_styled_heading(line: Line, known_styles: Sequence[tuple[float, bool, boo
     words = line.text.split()
     if not words or len(words) > 4 or line.item_start or line.font_size <= 0:
         return False
-    if not all(re.fullmatch(r"[A-Za-z&/-]+", word) for word in words):
+    if not all(re.fullmatch(r"(?:[^\W\d_]|[&/'-])+", word) for word in words):
         return False
     return _same_style(line, known_styles)
 
@@ -271,6 +115,15 @@ def label_section(line: Line) -> str | None:
     return None
 
 
+def _is_skills_row_label(section_id: str | None, current_id: str, line: Line, heading: Line) -> bool:
+    """Whether a heading-like line inside a skills section is one of its row labels: a
+    "Languages" or "Tools" sub-heading there names programming languages and tools, not spoken
+    ones. A sub-heading is set smaller than the skills heading, or without its weight."""
+    if current_id != SKILLS or section_id not in SKILLS_ROW_LABELS or heading.font_size <= 0:
+        return False
+    return line.font_size < heading.font_size - STYLE_TOLERANCE or (heading.bold and not line.bold)
+
+
 def find_sections(document: Document) -> tuple[Section, ...]:
     """The document's sections in reading order, the header (lines before any heading) first."""
     lines = document.lines
@@ -288,16 +141,19 @@ def find_sections(document: Document) -> tuple[Section, ...]:
     ]
     sections: list[Section] = []
     current_id, current_heading, current_lines = HEADER, "", []
+    current_line: Line | None = None
     for line in lines:
         section_id = section_for_heading(line.text) if _looks_like_heading_line(line) else None
         if section_id is None and (line.heading_marker or _is_styled_heading(line, known_styles)):
             section_id = OTHER
+        if current_line is not None and _is_skills_row_label(section_id, current_id, line, current_line):
+            section_id = None
         if section_id is None:
             current_lines.append(line)
             continue
         if current_lines or current_heading:
             sections.append(Section(current_id, current_heading, tuple(current_lines)))
-        current_id, current_heading, current_lines = section_id, line.text, []
+        current_id, current_heading, current_lines, current_line = section_id, line.text, [], line
     sections.append(Section(current_id, current_heading, tuple(current_lines)))
     return tuple(section for section in sections if section.lines or section.heading)
 

@@ -134,6 +134,29 @@ def simple_text_pdf(text: bytes = b"Skills: Python, PyTorch, Docker") -> bytes:
     return _one_page(stream(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text))
 
 
+def text_in_form_pdf(lines: tuple[bytes, ...] = (b"Skills: Python, PyTorch, Docker",)) -> bytes:
+    """A page whose text all sits in one form XObject, as Canva exports it: the page's own
+    resources name no font (only the form's do), and the form's box is a little larger than the
+    page."""
+    shown = b" ".join(b"0 -14 Td (%s) Tj" % line for line in lines)
+    form = stream(
+        b"BT /F1 11 Tf 72 730 Td %s ET" % shown,
+        b"/Type /XObject /Subtype /Form /BBox [-0.2 -0.2 612.3 792.4] "
+        b"/Resources << /Font << /F1 4 0 R >> >>",
+    )
+    return build_pdf(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R %s /Resources << /XObject << /X1 6 0 R >> >> "
+            b"/Contents 5 0 R >>" % _MEDIA_BOX,
+            4: _HELVETICA,
+            5: stream(b"q /X1 Do Q"),
+            6: form,
+        }
+    )
+
+
 # -- not a PDF, or not a usable one -------------------------------------------------------------
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from analyzer import analyze
 from analyzer.document import MAX_TEXT_CHARACTERS, normalize_text, read_document, sniff_format, strip_bullet
 from analyzer.errors import UnsupportedFormatError
+from tests.hostile import text_in_form_pdf
 from tests.resume_pdf import Resume, Section, render_resume
 
 MAIN_LINES = tuple(f"• Main column sentence number {n} about shipping software." for n in range(8))
@@ -81,9 +83,19 @@ def test_word_broken_across_lines_by_hyphen_is_rejoined() -> None:
     assert _texts(data)[:2] == ["Led the development", "of a search service"]
 
 
+def test_a_name_broken_across_lines_is_rejoined_and_found() -> None:
+    data = _draw([(72, 700, "Skills: Python, Scikit-"), (72, 688, "learn, Docker")])
+    assert "scikit-learn" in {skill.name for skill in analyze(data).skills}
+
+
 def test_hyphen_before_a_capital_is_kept_as_a_line_end() -> None:
     data = _draw([(72, 700, "Skills -"), (72, 688, "Python")])
     assert _texts(data)[:2] == ["Skills -", "Python"]
+
+
+def test_text_kept_in_a_form_xobject_is_read_not_refused_as_a_scan() -> None:
+    data = text_in_form_pdf((b"Skills", b"Python, PyTorch, Docker"))
+    assert _texts(data) == ["Skills", "Python, PyTorch, Docker"]
 
 
 def test_table_cells_on_one_row_stay_apart() -> None:

@@ -16,7 +16,10 @@ from analyzer.evaluate import (
     GoldFormatError,
     evaluate,
     find_cases,
+    format_grouped,
     format_result,
+    grouped_results,
+    grouped_to_dict,
     load_gold,
     normalize,
     score_report,
@@ -337,3 +340,63 @@ def test_format_result_shows_table_micro_line_and_details(tmp_path: Path) -> Non
     assert "miss: Kubernetes" in text
     short = format_result(EvalResult(files=(score,)), details=False)
     assert "false positive" not in short
+
+
+# --- per layout, kind and language ------------------------------------------------
+
+
+def _grouped_case_dir(tmp_path: Path) -> Path:
+    directory = make_case_dir(tmp_path)
+    write_gold(directory / "gold" / "carla.json", {"skills": []})
+    (directory / "pdfs" / "carla.txt").write_text("Teacher", encoding="utf-8")
+    manifest = [
+        {"file": "pdfs/alice.pdf", "layout": "single", "kind": "ml", "language": "en"},
+        {"file": "pdfs/bob.txt", "layout": "single", "kind": "data", "language": "es"},
+        {"file": "pdfs/carla.txt", "layout": "two-column", "kind": "non-tech"},
+    ]
+    (directory / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return directory
+
+
+def _analyze_grouped(resume: Path) -> Mapping[str, Any]:
+    if resume.stem == "alice":
+        return report(skill("PyTorch"))
+    if resume.stem == "carla":
+        return report(skill("Excel"), skill("Word"))
+    return report(skill("SQL"))
+
+
+def test_results_are_grouped_by_every_manifest_field_a_resume_has(tmp_path: Path) -> None:
+    directory = _grouped_case_dir(tmp_path)
+    grouped = grouped_results(directory, evaluate(directory, _analyze_grouped))
+    assert {field: sorted(results) for field, results in grouped.items()} == {
+        "layout": ["single", "two-column"],
+        "kind": ["data", "ml", "non-tech"],
+        "language": ["en", "es"],
+    }
+    assert grouped["language"]["es"].micro_f1 == 1.0
+    assert grouped["kind"]["non-tech"].false_positive_count == 2
+
+
+def test_grouped_figures_print_per_field_with_false_positives_of_non_technical_resumes(
+    tmp_path: Path,
+) -> None:
+    directory = _grouped_case_dir(tmp_path)
+    text = format_grouped(grouped_results(directory, evaluate(directory, _analyze_grouped)))
+    assert text.splitlines()[0].split() == ["layout", "P", "R", "F1", "files", "fp"]
+    assert any(line.split()[0] == "kind" for line in text.splitlines() if line)
+    assert any(line.split()[0] == "language" for line in text.splitlines() if line)
+    assert "non-tech: 2 false positives in 1 resumes (carla 2)" in text
+
+
+def test_grouped_figures_in_json_carry_counts(tmp_path: Path) -> None:
+    directory = _grouped_case_dir(tmp_path)
+    data = grouped_to_dict(grouped_results(directory, evaluate(directory, _analyze_grouped)))
+    assert set(data) == {"by_layout", "by_kind", "by_language"}
+    assert data["by_kind"]["non-tech"]["false_positives"] == 2
+    assert data["by_language"]["en"]["files"] == 1
+
+
+def test_without_a_manifest_there_are_no_groups(tmp_path: Path) -> None:
+    directory = make_case_dir(tmp_path)
+    assert grouped_results(directory, evaluate(directory, _analyze_grouped)) == {}

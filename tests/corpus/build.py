@@ -7,7 +7,7 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
 
     OUT_DIR/pdfs/NAME.pdf
     OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
-    OUT_DIR/manifest.json       # name, layout, kind, focus, pages of every resume
+    OUT_DIR/manifest.json       # name, layout, kind, language, focus, pages of every resume
     OUT_DIR/experience/NAME.json  # dated-entry labels, for resumes with an [experience] table
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
@@ -47,6 +47,10 @@ LAYOUTS: dict[str, dict[str, Any]] = {
     "multipage": {"layout": "single", "header_footer": True, "font_size": 11.0, "leading": 15.0},
 }
 KINDS = ("ml", "ai", "data", "swe", "nontech", "student")
+# The language a resume is written in; a resume without the key is in English.
+LANGUAGES = ("en", "es", "pt", "de", "fr")
+DEFAULT_LANGUAGE = "en"
+# Which career path the resume's own work points to (the shared corpus README's labels).
 FOCUSES = ("ml_engineer", "ai_engineer", "none", "mixed")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -79,6 +83,9 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         raise CorpusError(f"{path.name}: unknown layout {layout!r}")
     if data.get("kind") not in KINDS:
         raise CorpusError(f"{path.name}: unknown kind {data.get('kind')!r}")
+    language = data.get("language", DEFAULT_LANGUAGE)
+    if language not in LANGUAGES:
+        raise CorpusError(f"{path.name}: unknown language {language!r}")
     if data.get("focus") not in FOCUSES:
         raise CorpusError(f"{path.name}: focus must be one of {FOCUSES}, not {data.get('focus')!r}")
     resume = Resume(
@@ -107,6 +114,7 @@ def load_resume(path: Path) -> tuple[Resume, dict[str, Any], dict[str, Any]]:
         "name": name,
         "layout": layout,
         "kind": data["kind"],
+        "language": language,
         "focus": data["focus"],
         "gold": gold,
         "experience": experience_label(name, resume, data),
@@ -222,15 +230,8 @@ def build_corpus(out_dir: Path, resume_dir: Path = RESUME_DIR) -> list[dict[str,
         gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
         (out_dir / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
         _write_experience(out_dir, meta["name"], meta["experience"])
-        manifest.append(
-            {
-                "name": meta["name"],
-                "layout": meta["layout"],
-                "kind": meta["kind"],
-                "focus": meta["focus"],
-                "pages": _page_count(pdf),
-            }
-        )
+        row = {key: meta[key] for key in ("name", "layout", "kind", "language", "focus")}
+        manifest.append({**row, "pages": _page_count(pdf)})
     manifest_json = json.dumps(manifest, indent=1) + "\n"
     (out_dir / "manifest.json").write_text(manifest_json, encoding="utf-8")
     return manifest

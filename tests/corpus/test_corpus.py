@@ -27,3 +27,16 @@ def test_corpus_is_deterministic(tmp_path: Path) -> None:
     build_corpus(tmp_path / "b")
     for pdf in sorted((tmp_path / "a" / "pdfs").glob("*.pdf"))[:6]:
         assert pdf.read_bytes() == (tmp_path / "b" / "pdfs" / pdf.name).read_bytes()
+
+
+def test_every_resume_names_its_language_and_the_other_languages_are_there(tmp_path: Path) -> None:
+    manifest = build_corpus(tmp_path / "a")
+    languages = Counter(row["language"] for row in manifest)
+    assert languages["en"] >= 40
+    assert languages["es"] >= 2 and min(languages[code] for code in ("pt", "de", "fr")) >= 1
+
+
+def test_a_focus_given_is_one_of_the_shared_labels(tmp_path: Path) -> None:
+    manifest = build_corpus(tmp_path / "a")
+    focuses = {row["focus"] for row in manifest if "focus" in row}
+    assert focuses and focuses <= {"ml_engineer", "ai_engineer", "none", "mixed"}
