@@ -76,6 +76,8 @@ class Browser:
     def __init__(self, driver: Any, shots: Path) -> None:
         self.driver = driver
         self.shots = shots
+        # What the window shows as loaded, untouched since: a key its user chooses, or None.
+        self.showing: object = None
 
     def open(self, page: Path, view: View, *, scripts: bool = True) -> list[dict[str, Any]]:
         """Load ``page`` as ``view`` sees it and return the console messages of the load."""

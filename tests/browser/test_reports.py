@@ -8,7 +8,6 @@ links scroll to each resume, and a page that reads the same without JavaScript.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,9 +51,13 @@ def shown_pages() -> dict[tuple[str, str, bool], Shown]:
 
 
 def show(browser: Browser, cache: dict, page: Page, view: View, *, scripts: bool = True) -> Shown:
-    """The page loaded afresh in the view; the first load of each case is screenshotted."""
+    """The page loaded in the view, unless the browser shows it untouched already; the first load of
+    each case is screenshotted."""
     key = (page.name, view.name, scripts)
+    if browser.showing == key:
+        return cache[key]
     console = browser.open(page.path, view, scripts=scripts)
+    browser.showing = key
     if key not in cache:
         suffix = "" if scripts else "-noscript"
         cache[key] = Shown(page, view, console, browser.screenshot(f"{page.name}-{view.name}{suffix}"))
@@ -65,14 +68,20 @@ def cases(page_names: tuple[str, ...], views: tuple[View, ...]) -> list[Any]:
     return [pytest.param((name, view), id=f"{name}-{view.name}") for name in page_names for view in views]
 
 
+@pytest.fixture(scope="module")
+def case(request: pytest.FixtureRequest) -> tuple[str, View]:
+    """A page and a view; module-scoped so that pytest runs every test of one case in a row."""
+    return request.param
+
+
 @pytest.fixture
-def shown(request: pytest.FixtureRequest, browser: Browser, pages, shown_pages) -> Iterator[Shown]:
-    name, view = request.param
-    yield show(browser, shown_pages, pages[name], view)
+def shown(case: tuple[str, View], browser: Browser, pages, shown_pages) -> Shown:
+    name, view = case
+    return show(browser, shown_pages, pages[name], view)
 
 
 def in_every_view(test):
-    return pytest.mark.parametrize("shown", cases(PAGES, VIEWS), indirect=True)(test)
+    return pytest.mark.parametrize("case", cases(PAGES, VIEWS), indirect=True)(test)
 
 
 @in_every_view
@@ -123,8 +132,9 @@ def test_covered_and_gap_marks_differ_by_more_than_hue(shown: Shown, browser: Br
         assert chart["luminanceRatio"] >= STATE_CONTRAST or not chart["sameOutline"], f"{shown}: {chart}"
 
 
-@pytest.mark.parametrize("shown", cases(("cohort",), SCREEN_VIEWS), indirect=True)
+@pytest.mark.parametrize("case", cases(("cohort",), SCREEN_VIEWS), indirect=True)
 def test_cohort_table_sorts_by_every_column_on_header_click(shown: Shown, browser: Browser):
+    browser.showing = None  # the rows are about to move
     headers = browser.driver.find_elements("css selector", "table.sortable thead th")
     assert len(headers) >= 5
     before = sorted(number for number, _ in browser.run(probes.SORTABLE_COLUMN, 0))
@@ -140,8 +150,9 @@ def test_cohort_table_sorts_by_every_column_on_header_click(shown: Shown, browse
             assert header.get_attribute("aria-sort") == ("ascending" if ascending else "descending")
 
 
-@pytest.mark.parametrize("shown", cases(("cohort",), SCREEN_VIEWS), indirect=True)
+@pytest.mark.parametrize("case", cases(("cohort",), SCREEN_VIEWS), indirect=True)
 def test_a_file_link_scrolls_to_its_resume_section(shown: Shown, browser: Browser):
+    browser.showing = None  # the page is about to scroll
     links = browser.driver.find_elements("css selector", "table.sortable tbody a[href^='#']")
     link = links[len(links) * 3 // 4]
     target = link.get_attribute("href").split("#", 1)[1]
