@@ -23,6 +23,8 @@ MIN_CHART_FONT_PX = 10.0
 # WCAG 2.x AA for text, applied to all text; 3:1 for telling graphical states apart.
 TEXT_CONTRAST = 4.5
 STATE_CONTRAST = 3.0
+# A list standing in for a chart says at least this much (a sentence with links, or a list).
+MIN_LIST_TEXT = 40
 PAGES = ("strong-ml", "non-technical", "cohort")
 SCREEN_VIEWS = tuple(view for view in VIEWS if view.media == "screen")
 
@@ -104,6 +106,12 @@ def test_every_chart_is_drawn_at_a_readable_size(shown: Shown, browser: Browser)
     for chart in charts:
         assert chart["width"] > 0 and chart["height"] > 0, f"{shown}: {chart}"
         assert chart["smallest"] is not None and chart["smallest"] >= MIN_CHART_FONT_PX, f"{shown}: {chart}"
+
+
+@in_every_view
+def test_a_chart_hidden_where_it_would_be_unreadable_leaves_its_list(shown: Shown, browser: Browser):
+    for chart in browser.run(probes.HIDDEN_CHARTS):
+        assert chart["shown"] >= MIN_LIST_TEXT, f"{shown}: {chart}"
 
 
 @in_every_view
