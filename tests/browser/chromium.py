@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import shutil
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +60,7 @@ def first_found(candidates: tuple[str, ...]) -> str | None:
 
 def missing() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if find_spec("selenium") is None:
         return "selenium is not installed (pip install '.[test]')"
     if first_found(BROWSER_CANDIDATES) is None:
         return "chromium is not installed (apt-get install chromium chromium-driver)"
@@ -76,6 +75,8 @@ class Browser:
     def __init__(self, driver: Any, shots: Path) -> None:
         self.driver = driver
         self.shots = shots
+        # What the window shows as loaded, untouched since: a key its user chooses, or None.
+        self.showing: object = None
 
     def open(self, page: Path, view: View, *, scripts: bool = True) -> list[dict[str, Any]]:
         """Load ``page`` as ``view`` sees it and return the console messages of the load."""

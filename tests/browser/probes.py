@@ -201,3 +201,19 @@ for (let i = 1; i < values.length; i++) {
 }
 return bad.slice(0, 5);
 """
+
+# Charts the page hides (too wide to stay readable here): what their section still shows besides
+# its headings, which is the list that replaces the chart.
+HIDDEN_CHARTS = """
+const out = [];
+for (const svg of document.querySelectorAll("svg[role=img]")) {
+  if (svg.getClientRects().length > 0) continue;
+  const section = svg.closest("section");
+  let shown = section ? section.innerText : "";
+  for (const heading of section ? section.querySelectorAll("h1, h2, h3, h4") : []) {
+    shown = shown.replace(heading.innerText, "");
+  }
+  out.push({label: (svg.querySelector("title") || {}).textContent.slice(0, 60), shown: shown.trim().length});
+}
+return out;
+"""

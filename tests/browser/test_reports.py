@@ -8,7 +8,6 @@ links scroll to each resume, and a page that reads the same without JavaScript.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,8 @@ MIN_CHART_FONT_PX = 10.0
 # WCAG 2.x AA for text, applied to all text; 3:1 for telling graphical states apart.
 TEXT_CONTRAST = 4.5
 STATE_CONTRAST = 3.0
+# A list standing in for a chart says at least this much (a sentence with links, or a list).
+MIN_LIST_TEXT = 40
 PAGES = ("strong-ml", "non-technical", "cohort")
 SCREEN_VIEWS = tuple(view for view in VIEWS if view.media == "screen")
 
@@ -52,9 +53,13 @@ def shown_pages() -> dict[tuple[str, str, bool], Shown]:
 
 
 def show(browser: Browser, cache: dict, page: Page, view: View, *, scripts: bool = True) -> Shown:
-    """The page loaded afresh in the view; the first load of each case is screenshotted."""
+    """The page loaded in the view, unless the browser shows it untouched already; the first load of
+    each case is screenshotted."""
     key = (page.name, view.name, scripts)
+    if browser.showing == key:
+        return cache[key]
     console = browser.open(page.path, view, scripts=scripts)
+    browser.showing = key
     if key not in cache:
         suffix = "" if scripts else "-noscript"
         cache[key] = Shown(page, view, console, browser.screenshot(f"{page.name}-{view.name}{suffix}"))
@@ -65,14 +70,20 @@ def cases(page_names: tuple[str, ...], views: tuple[View, ...]) -> list[Any]:
     return [pytest.param((name, view), id=f"{name}-{view.name}") for name in page_names for view in views]
 
 
+@pytest.fixture(scope="module")
+def case(request: pytest.FixtureRequest) -> tuple[str, View]:
+    """A page and a view; module-scoped so that pytest runs every test of one case in a row."""
+    return request.param
+
+
 @pytest.fixture
-def shown(request: pytest.FixtureRequest, browser: Browser, pages, shown_pages) -> Iterator[Shown]:
-    name, view = request.param
-    yield show(browser, shown_pages, pages[name], view)
+def shown(case: tuple[str, View], browser: Browser, pages, shown_pages) -> Shown:
+    name, view = case
+    return show(browser, shown_pages, pages[name], view)
 
 
 def in_every_view(test):
-    return pytest.mark.parametrize("shown", cases(PAGES, VIEWS), indirect=True)(test)
+    return pytest.mark.parametrize("case", cases(PAGES, VIEWS), indirect=True)(test)
 
 
 @in_every_view
@@ -95,6 +106,12 @@ def test_every_chart_is_drawn_at_a_readable_size(shown: Shown, browser: Browser)
     for chart in charts:
         assert chart["width"] > 0 and chart["height"] > 0, f"{shown}: {chart}"
         assert chart["smallest"] is not None and chart["smallest"] >= MIN_CHART_FONT_PX, f"{shown}: {chart}"
+
+
+@in_every_view
+def test_a_chart_hidden_where_it_would_be_unreadable_leaves_its_list(shown: Shown, browser: Browser):
+    for chart in browser.run(probes.HIDDEN_CHARTS):
+        assert chart["shown"] >= MIN_LIST_TEXT, f"{shown}: {chart}"
 
 
 @in_every_view
@@ -123,8 +140,9 @@ def test_covered_and_gap_marks_differ_by_more_than_hue(shown: Shown, browser: Br
         assert chart["luminanceRatio"] >= STATE_CONTRAST or not chart["sameOutline"], f"{shown}: {chart}"
 
 
-@pytest.mark.parametrize("shown", cases(("cohort",), SCREEN_VIEWS), indirect=True)
+@pytest.mark.parametrize("case", cases(("cohort",), SCREEN_VIEWS), indirect=True)
 def test_cohort_table_sorts_by_every_column_on_header_click(shown: Shown, browser: Browser):
+    browser.showing = None  # the rows are about to move
     headers = browser.driver.find_elements("css selector", "table.sortable thead th")
     assert len(headers) >= 5
     before = sorted(number for number, _ in browser.run(probes.SORTABLE_COLUMN, 0))
@@ -140,8 +158,9 @@ def test_cohort_table_sorts_by_every_column_on_header_click(shown: Shown, browse
             assert header.get_attribute("aria-sort") == ("ascending" if ascending else "descending")
 
 
-@pytest.mark.parametrize("shown", cases(("cohort",), SCREEN_VIEWS), indirect=True)
+@pytest.mark.parametrize("case", cases(("cohort",), SCREEN_VIEWS), indirect=True)
 def test_a_file_link_scrolls_to_its_resume_section(shown: Shown, browser: Browser):
+    browser.showing = None  # the page is about to scroll
     links = browser.driver.find_elements("css selector", "table.sortable tbody a[href^='#']")
     link = links[len(links) * 3 // 4]
     target = link.get_attribute("href").split("#", 1)[1]
