@@ -20,7 +20,10 @@ from tests.resume_pdf import Resume
 INJECTED_MARKER = "skillgapInjected"
 SCRIPT_LINE = f'Python, PyTorch, <script>window.{INJECTED_MARKER} = "script"</script>, Docker'
 IMAGE_NAME = f"cv <img src=x onerror=\"window.{INJECTED_MARKER}='name'\">.txt"
+# A strong ML resume (with dated entries, so its page has the experience timeline), a web developer
+# with no AI or ML work ("neither path yet", both learning plans) and a non-technical resume.
 STRONG_ML_RESUME = "ml_priya_raman"
+NEITHER_PATH_RESUME = "swe_emily_carter"
 NON_TECHNICAL_RESUME = "nontech_rosa_delgado"
 
 
@@ -85,6 +88,7 @@ def build_pages(folder: Path) -> dict[str, Page]:
     folder.mkdir(parents=True, exist_ok=True)
     pages = [
         single_page(folder, "strong-ml", STRONG_ML_RESUME),
+        single_page(folder, "neither-path", NEITHER_PATH_RESUME),
         single_page(folder, "non-technical", NON_TECHNICAL_RESUME),
         cohort_page(folder),
     ]

@@ -25,7 +25,7 @@ TEXT_CONTRAST = 4.5
 STATE_CONTRAST = 3.0
 # A list standing in for a chart says at least this much (a sentence with links, or a list).
 MIN_LIST_TEXT = 40
-PAGES = ("strong-ml", "non-technical", "cohort")
+PAGES = ("strong-ml", "neither-path", "non-technical", "cohort")
 SCREEN_VIEWS = tuple(view for view in VIEWS if view.media == "screen")
 
 
@@ -188,3 +188,12 @@ def test_the_page_reads_the_same_without_javascript(
     assert browser.run(probes.OVERFLOWING)["elements"] == [], shown
     charts = [chart for chart in browser.run(probes.CHARTS) if chart["visible"]]
     assert charts and all(chart["width"] > 0 and chart["height"] > 0 for chart in charts), shown
+
+
+def test_the_pages_cover_a_best_fit_a_neither_path_resume_and_a_timeline(pages: dict[str, Page]) -> None:
+    strong = pages["strong-ml"].path.read_text(encoding="utf-8")
+    neither = pages["neither-path"].path.read_text(encoding="utf-8")
+    assert "Best fit" in strong and "Neither path yet" not in strong.split("</header>")[0]
+    assert "Neither path yet" in neither.split("</header>")[0]
+    assert neither.count('<ol class="plan">') == 2
+    assert '<ol class="timeline">' in strong
