@@ -48,6 +48,8 @@ MAX_SPLIT_RANGE_LINES = 2
 MAX_HEAD_LINES = 2
 # Longer lines are sentences of a description, not an entry's heading.
 MAX_HEAD_CHARS = 100
+# A lone date in the middle of a longer line is part of a sentence, not an entry's date.
+MAX_SINGLE_DATE_LINE_WORDS = 12
 # Two lines of one PDF row differ in height by less than this many points.
 SAME_ROW_POINTS = 4.0
 # Lines of one column start within this many points of each other.
@@ -264,6 +266,9 @@ def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
     if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
         return True
+    if len(text.split()) > MAX_SINGLE_DATE_LINE_WORDS and not re.search(r"[|·•\t]\s*$", before):
+        # A date in the middle of a sentence ("Windows Server 2008, keeping ...", "(Dec 2013) Award").
+        return False
     if re.match(r"^\s*[)\]]?\s*[,;]", after):
         return not in_prose
     if _SINGLE_EDGE.match(before) or re.search(r"[|,;(·•\t–—:]\s*$", before):
@@ -416,8 +421,11 @@ _UNKNOWN = "?"
 _SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S$")
 
 
-def _heading_kind(text: str) -> str | None:
-    """The kind of entries under a heading: an entry section, None (not entries) or _UNKNOWN."""
+def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
+    """The kind of entries under a heading: an entry section, None (not entries) or _UNKNOWN.
+
+    Without ``by_words`` only whole headings count: a bold entry title ("Penetration testing
+    projects") is no heading although it holds a heading word."""
     words = date_words()
     key = heading_key(text)
     if key in words.headings:
@@ -425,6 +433,8 @@ def _heading_kind(text: str) -> str | None:
     known = section_for_heading(key)
     if known is not None and known not in UNSURE_SECTIONS:
         return known if known in ENTRY_SECTIONS else None
+    if not by_words:
+        return _UNKNOWN
     if any(word in words.not_entry_words for word in key.split()):
         return None
     for kind, kind_words in words.heading_words.items():
@@ -453,9 +463,9 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
             current = current if kind == _UNKNOWN else kind
         for line in section.lines:
             looks_like_heading = line.text.isupper() or line.bold or line.heading_marker
-            if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS:
+            if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS and not re.search(r"\d", line.text):
                 kind = (
-                    _heading_kind(line.text)
+                    _heading_kind(line.text, by_words=not line.bold or line.text.isupper())
                     if len(heading_key(line.text).split()) <= MAX_HEADING_WORDS
                     else _UNKNOWN
                 )
