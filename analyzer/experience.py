@@ -122,6 +122,8 @@ class _Patterns:
     # the next line starts with ("2019", "now", "Feb 2019").
     wrapped_tail: re.Pattern[str]
     leading_date: re.Pattern[str]
+    # A line that opens with a date and a dash followed by words, not by the range's end.
+    open_start: re.Pattern[str]
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -168,6 +170,7 @@ def _patterns() -> _Patterns:
             rf"^\s*{point}(?:\s*{separator}\s*{point})?",
             re.IGNORECASE,
         ),
+        open_start=re.compile(rf"^\s*{point}\s*[-–—]\s+(?!{point})(?=[^\W\d_])", re.IGNORECASE),
     )
 
 
@@ -252,6 +255,8 @@ class DateRange:
     single: bool = False
     # An open-end word alone ("Actualidad") waiting for the start date on a line below.
     placeholder: bool = False
+    # A lone date after "Expected", "Graduated": below a range, it is that entry's planned end.
+    prefixed: bool = False
 
 
 _SINGLE_EDGE = re.compile(r"^[\s\t|,;:()\[\]·•–—/-]*$")
@@ -266,7 +271,8 @@ def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
     if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
         return True
-    if len(text.split()) > MAX_SINGLE_DATE_LINE_WORDS and not re.search(r"[|·•\t]\s*$", before):
+    set_apart = re.search(r"[|·•\t,]\s*$", before) and re.match(r"^\s*[—–|·•\t,;]", after)
+    if len(text.split()) > MAX_SINGLE_DATE_LINE_WORDS and not set_apart:
         # A date in the middle of a sentence ("Windows Server 2008, keeping ...", "(Dec 2013) Award").
         return False
     if re.match(r"^\s*[)\]]?\s*[,;]", after):
@@ -323,9 +329,16 @@ def date_ranges(text: str) -> list[DateRange]:
             ranges.append(DateRange(token.first, None, token.precision, token.span))
         elif not token.day and _single_allowed(text, token.span):
             dangling = _SINGLE_EDGE.match(text[: token.span[0]]) is not None
+            prefixed = patterns.single_prefix.search(text[: token.span[0]]) is not None
             ranges.append(
                 DateRange(
-                    token.first, token.last, token.precision, token.span, open_dangling=dangling, single=True
+                    token.first,
+                    token.last,
+                    token.precision,
+                    token.span,
+                    open_dangling=dangling,
+                    single=True,
+                    prefixed=prefixed,
                 )
             )
         index += 1
@@ -530,7 +543,7 @@ def _join_split_ranges(
                     joined = DateRange(other.start, None, other.precision, first.span)
                 elif first.end is None:
                     joined = DateRange(first.start, other.end, _coarser(first, other), first.span)
-                elif first.single:
+                elif first.single and first.precision == YEAR and other.precision == YEAR:
                     start, end = sorted((first, other), key=lambda item: item.start)
                     joined = DateRange(start.start, end.end, _coarser(first, other), first.span)
                 else:
@@ -594,13 +607,20 @@ def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
     patterns = _patterns()
     texts = [line.text for line, _ in lines]
     for index in range(len(texts) - 1):
-        if not patterns.wrapped_tail.search(texts[index]) or not _same_column(
-            lines[index][0], lines[index + 1][0]
-        ):
+        if not _same_column(lines[index][0], lines[index + 1][0]):
             continue
         head = patterns.leading_date.match(texts[index + 1])
-        if head:
+        if head is None:
+            continue
+        if patterns.wrapped_tail.search(texts[index]):
             texts[index] = f"{texts[index]} {head.group().strip()}"
+            texts[index + 1] = texts[index + 1][head.end() :].lstrip()
+            continue
+        # "2020 – Personal Project" above "Present  Built ...": the end went to the next line.
+        opened = patterns.open_start.match(texts[index])
+        if opened:
+            start, rest = texts[index][: opened.end()], texts[index][opened.end() :]
+            texts[index] = f"{start}{head.group().strip()}\t{rest}"
             texts[index + 1] = texts[index + 1][head.end() :].lstrip()
     return texts
 
@@ -626,6 +646,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         found[index] = ranges
     _join_split_ranges(lines, texts, found)
     anchors: list[_Anchor] = []
+    previous_range = -MAX_HEAD_LINES - 1
     for index in sorted(found):
         line = lines[index][0]
         partner = _row_partner(lines, index)
@@ -633,6 +654,10 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         for date in found[index]:
             if date.placeholder:
                 continue
+            if date.prefixed and index - previous_range <= MAX_HEAD_LINES:
+                continue  # "Aug 2017 – Present" then "Expected graduation: May 2019"
+            if not date.single:
+                previous_range = index
             reason = _sensible(date, as_of)
             if reason:
                 warnings.append(f"ignored a date on page {line.page}, line {line.number}: {reason}")
