@@ -77,6 +77,7 @@ class DateWords:
     role_words: frozenset[str]
     org_words: frozenset[str]
     not_entry_words: frozenset[str]
+    place_words: frozenset[str]
     heading_words: Mapping[str, frozenset[str]]
 
 
@@ -103,6 +104,7 @@ def date_words() -> DateWords:
         role_words=frozenset(data["titles"]["role"]),
         org_words=frozenset(data["titles"]["org"]),
         not_entry_words=frozenset(data["not_entry_words"]["words"]),
+        place_words=frozenset(data["titles"]["place"]),
         heading_words={kind: frozenset(items) for kind, items in data["heading_words"].items()},
     )
 
@@ -587,6 +589,7 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     def has(part: str, vocabulary: frozenset[str]) -> bool:
         return any(word.strip("()") in vocabulary for word in part.casefold().split())
 
+    parts = [part for part in parts if not _is_place(part)] or parts
     title = next((part for part in parts if has(part, words.role_words)), None)
     org = next((part for part in parts if part != title and has(part, words.org_words)), None)
     if title is None:
@@ -594,6 +597,11 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     if org is None:
         org = next((part for part in parts if part not in (title,)), None)
     return title, org
+
+
+def _is_place(part: str) -> bool:
+    """A location beside a title ("USA", "NY", "Remote"), which is neither title nor org."""
+    return bool(re.fullmatch(r"[A-Z]{2,3}", part)) or part.casefold() in date_words().place_words
 
 
 def _is_head_line(line: Line) -> bool:
@@ -761,14 +769,14 @@ def seniority(entries: Sequence[Entry], months: int, as_of: int) -> tuple[str, s
     ]
     if months < STUDENT_MAX_MONTHS and studying:
         return "student", (
-            f"{months} months of professional experience and education current or ended within "
-            f"{STUDENT_RECENT_MONTHS} months"
+            f"{months} months of professional experience, under {STUDENT_MAX_MONTHS}, while studying "
+            f"or within {STUDENT_RECENT_MONTHS} months of graduating"
         )
     lower = 0
     for level, bound in SENIORITY_LEVELS:
         if bound is None or months < bound:
             limit = f"{lower} or more" if bound is None else f"{lower} to {bound - 1}"
-            return level, f"{months} months of professional experience ({limit} months is {level})"
+            return level, f"{months} months of professional experience; {limit} months is {level}"
         lower = bound
     raise AssertionError("the last seniority level has no bound")
 
