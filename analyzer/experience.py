@@ -724,8 +724,9 @@ def _with_lines(
     entries: list[Entry], anchors: list[_Anchor], lines: Sequence[tuple[Line, str | None]]
 ) -> list[Entry]:
     """Each entry with the lines it owns: from its heading to the next entry's heading, within
-    its section. An entry with no description of its own (two roles above one list of bullets)
-    shares the next entry's, unless that entry is a dated part of it (a project inside a job)."""
+    its section. An entry with no description of its own (two roles at one employer above one
+    list of bullets) shares the next entry's, unless that entry is a dated part of it (a project
+    inside a job) or at another employer."""
     owned: list[set[tuple[int, int]]] = []
     for position, anchor in enumerate(anchors):
         stop = len(lines)
@@ -746,7 +747,8 @@ def _with_lines(
         described = following.head_from > anchor.home + 1
         entry, nxt = entries[position], entries[position + 1]
         nested = nxt.start >= entry.start and nxt.last_month(10**6) <= entry.last_month(10**6)
-        if not described and not nested and anchor.home != following.home:
+        same_employer = nxt.org is None or nxt.org == entry.org
+        if not described and not nested and same_employer and anchor.home != following.home:
             owned[position] |= owned[position + 1]
     return [replace(entry, lines=frozenset(keys)) for entry, keys in zip(entries, owned, strict=True)]
 
