@@ -572,6 +572,7 @@ def _sensible(date: DateRange, as_of: int) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 _PART_SPLIT = re.compile(r"\t|\s+[|·•@]\s+|\s+[—–-]\s+|,\s+|\s+at\s+|\s*\|\s*")
 
 
@@ -579,8 +580,12 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     words = date_words()
     parts: list[str] = []
     for text in texts:
-        for part in _PART_SPLIT.split(text):
-            part = part.strip(" ()[]|:;,.-–—\t")
+        # Separators inside brackets belong to the part: "Data Scientist (intern, then full time)".
+        masked = _BRACKETED.sub(lambda match: match.group().replace(",", "\0").replace("-", "\1"), text)
+        for part in _PART_SPLIT.split(masked):
+            part = part.replace("\0", ",").replace("\1", "-").strip(" []|:;,.-–—\t")
+            if part.count("(") != part.count(")"):
+                part = part.strip("()")
             if len(part) > 1 and re.search(r"[^\W\d_]", part):
                 parts.append(part)
     if not parts:
@@ -686,6 +691,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
                 head_from - 1 > previous_home
                 and anchor.home - (head_from - 1) <= MAX_HEAD_LINES
                 and _is_head_line(lines[head_from - 1][0])
+                and lines[head_from - 1][0].page == lines[anchor.home][0].page
                 and lines[head_from - 1][1] == lines[anchor.home][1]
             ):
                 head_from -= 1

@@ -270,3 +270,12 @@ def test_a_range_split_over_two_lines_of_a_pdf_is_one_range(write_pdf: Callable[
     assert [(entry["start"], entry["end"], entry["precision"]) for entry in entries] == [
         ("2017-01", None, "year")
     ]
+
+
+def test_separators_inside_brackets_stay_in_the_title() -> None:
+    text = "Experience\nData Scientist (intern, then full time), Harborview Analytics, Jun 2019 - Jun 2020\n"
+    entry = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"][0]
+    assert (entry["title"], entry["org"]) == (
+        "Data Scientist (intern, then full time)",
+        "Harborview Analytics",
+    )
