@@ -645,7 +645,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     warnings: list[str] = []
     found: dict[int, list[DateRange]] = {}
     for index, (line, kind) in enumerate(lines):
-        ranges = date_ranges(texts[index])
+        ranges = _without_event_lists(texts[index], date_ranges(texts[index]))
         present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
@@ -713,6 +713,15 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
             )
         )
     return _with_lines(entries, anchors, lines), warnings
+
+
+def _without_event_lists(text: str, ranges: list[DateRange]) -> list[DateRange]:
+    """The ranges without a list of named events ("KubeCon 2019, Velocity 2019, OSCON 2019"): lone
+    dates that each follow a name are when something happened, not entries."""
+    named = [found for found in ranges if found.single and re.search(r"[^\W\d_]\s*$", text[: found.span[0]])]
+    if len(named) >= 2 and len(named) == sum(found.single for found in ranges):
+        return [found for found in ranges if not found.single]
+    return ranges
 
 
 def _date_only(text: str) -> bool:

@@ -279,3 +279,9 @@ def test_separators_inside_brackets_stay_in_the_title() -> None:
         "Data Scientist (intern, then full time)",
         "Harborview Analytics",
     )
+
+
+def test_a_list_of_named_events_is_no_entry() -> None:
+    text = "Education\nB.S. Computer Science, State University, 2011-2015\nKubeCon 2019, Velocity 2019, OSCON 2019\n"
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["start"], entry["end"]) for entry in entries] == [("2011-01", "2015-12")]
