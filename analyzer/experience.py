@@ -48,6 +48,8 @@ MAX_SPLIT_RANGE_LINES = 2
 MAX_HEAD_LINES = 2
 # Longer lines are sentences of a description, not an entry's heading.
 MAX_HEAD_CHARS = 100
+# A lone date in the middle of a longer line is part of a sentence, not an entry's date.
+MAX_SINGLE_DATE_LINE_WORDS = 12
 # Two lines of one PDF row differ in height by less than this many points.
 SAME_ROW_POINTS = 4.0
 # Lines of one column start within this many points of each other.
@@ -75,6 +77,7 @@ class DateWords:
     role_words: frozenset[str]
     org_words: frozenset[str]
     not_entry_words: frozenset[str]
+    place_words: frozenset[str]
     heading_words: Mapping[str, frozenset[str]]
 
 
@@ -101,6 +104,7 @@ def date_words() -> DateWords:
         role_words=frozenset(data["titles"]["role"]),
         org_words=frozenset(data["titles"]["org"]),
         not_entry_words=frozenset(data["not_entry_words"]["words"]),
+        place_words=frozenset(data["titles"]["place"]),
         heading_words={kind: frozenset(items) for kind, items in data["heading_words"].items()},
     )
 
@@ -120,6 +124,8 @@ class _Patterns:
     # the next line starts with ("2019", "now", "Feb 2019").
     wrapped_tail: re.Pattern[str]
     leading_date: re.Pattern[str]
+    # A line that opens with a date and a dash followed by words, not by the range's end.
+    open_start: re.Pattern[str]
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -166,6 +172,7 @@ def _patterns() -> _Patterns:
             rf"^\s*{point}(?:\s*{separator}\s*{point})?",
             re.IGNORECASE,
         ),
+        open_start=re.compile(rf"^\s*{point}\s*[-–—]\s+(?!{point})(?=[^\W\d_])", re.IGNORECASE),
     )
 
 
@@ -250,6 +257,8 @@ class DateRange:
     single: bool = False
     # An open-end word alone ("Actualidad") waiting for the start date on a line below.
     placeholder: bool = False
+    # A lone date after "Expected", "Graduated": below a range, it is that entry's planned end.
+    prefixed: bool = False
 
 
 _SINGLE_EDGE = re.compile(r"^[\s\t|,;:()\[\]·•–—/-]*$")
@@ -264,6 +273,10 @@ def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
     if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
         return True
+    set_apart = re.search(r"[|·•\t,]\s*$", before) and re.match(r"^\s*[—–|·•\t,;]", after)
+    if len(text.split()) > MAX_SINGLE_DATE_LINE_WORDS and not set_apart:
+        # A date in the middle of a sentence ("Windows Server 2008, keeping ...", "(Dec 2013) Award").
+        return False
     if re.match(r"^\s*[)\]]?\s*[,;]", after):
         return not in_prose
     if _SINGLE_EDGE.match(before) or re.search(r"[|,;(·•\t–—:]\s*$", before):
@@ -318,9 +331,16 @@ def date_ranges(text: str) -> list[DateRange]:
             ranges.append(DateRange(token.first, None, token.precision, token.span))
         elif not token.day and _single_allowed(text, token.span):
             dangling = _SINGLE_EDGE.match(text[: token.span[0]]) is not None
+            prefixed = patterns.single_prefix.search(text[: token.span[0]]) is not None
             ranges.append(
                 DateRange(
-                    token.first, token.last, token.precision, token.span, open_dangling=dangling, single=True
+                    token.first,
+                    token.last,
+                    token.precision,
+                    token.span,
+                    open_dangling=dangling,
+                    single=True,
+                    prefixed=prefixed,
                 )
             )
         index += 1
@@ -416,8 +436,11 @@ _UNKNOWN = "?"
 _SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S$")
 
 
-def _heading_kind(text: str) -> str | None:
-    """The kind of entries under a heading: an entry section, None (not entries) or _UNKNOWN."""
+def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
+    """The kind of entries under a heading: an entry section, None (not entries) or _UNKNOWN.
+
+    Without ``by_words`` only whole headings count: a bold entry title ("Penetration testing
+    projects") is no heading although it holds a heading word."""
     words = date_words()
     key = heading_key(text)
     if key in words.headings:
@@ -425,6 +448,8 @@ def _heading_kind(text: str) -> str | None:
     known = section_for_heading(key)
     if known is not None and known not in UNSURE_SECTIONS:
         return known if known in ENTRY_SECTIONS else None
+    if not by_words:
+        return _UNKNOWN
     if any(word in words.not_entry_words for word in key.split()):
         return None
     for kind, kind_words in words.heading_words.items():
@@ -453,9 +478,9 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
             current = current if kind == _UNKNOWN else kind
         for line in section.lines:
             looks_like_heading = line.text.isupper() or line.bold or line.heading_marker
-            if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS:
+            if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS and not re.search(r"\d", line.text):
                 kind = (
-                    _heading_kind(line.text)
+                    _heading_kind(line.text, by_words=not line.bold or line.text.isupper())
                     if len(heading_key(line.text).split()) <= MAX_HEADING_WORDS
                     else _UNKNOWN
                 )
@@ -520,7 +545,7 @@ def _join_split_ranges(
                     joined = DateRange(other.start, None, other.precision, first.span)
                 elif first.end is None:
                     joined = DateRange(first.start, other.end, _coarser(first, other), first.span)
-                elif first.single:
+                elif first.single and first.precision == YEAR and other.precision == YEAR:
                     start, end = sorted((first, other), key=lambda item: item.start)
                     joined = DateRange(start.start, end.end, _coarser(first, other), first.span)
                 else:
@@ -547,6 +572,7 @@ def _sensible(date: DateRange, as_of: int) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 _PART_SPLIT = re.compile(r"\t|\s+[|·•@]\s+|\s+[—–-]\s+|,\s+|\s+at\s+|\s*\|\s*")
 
 
@@ -554,8 +580,12 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     words = date_words()
     parts: list[str] = []
     for text in texts:
-        for part in _PART_SPLIT.split(text):
-            part = part.strip(" ()[]|:;,.-–—\t")
+        # Separators inside brackets belong to the part: "Data Scientist (intern, then full time)".
+        masked = _BRACKETED.sub(lambda match: match.group().replace(",", "\0").replace("-", "\1"), text)
+        for part in _PART_SPLIT.split(masked):
+            part = part.replace("\0", ",").replace("\1", "-").strip(" []|:;,.-–—\t")
+            if part.count("(") != part.count(")"):
+                part = part.strip("()")
             if len(part) > 1 and re.search(r"[^\W\d_]", part):
                 parts.append(part)
     if not parts:
@@ -564,6 +594,7 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     def has(part: str, vocabulary: frozenset[str]) -> bool:
         return any(word.strip("()") in vocabulary for word in part.casefold().split())
 
+    parts = [part for part in parts if not _is_place(part)] or parts
     title = next((part for part in parts if has(part, words.role_words)), None)
     org = next((part for part in parts if part != title and has(part, words.org_words)), None)
     if title is None:
@@ -571,6 +602,11 @@ def _title_and_org(texts: Sequence[str], section: str) -> tuple[str | None, str 
     if org is None:
         org = next((part for part in parts if part not in (title,)), None)
     return title, org
+
+
+def _is_place(part: str) -> bool:
+    """A location beside a title ("USA", "NY", "Remote"), which is neither title nor org."""
+    return bool(re.fullmatch(r"[A-Z]{2,3}", part)) or part.casefold() in date_words().place_words
 
 
 def _is_head_line(line: Line) -> bool:
@@ -584,13 +620,20 @@ def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
     patterns = _patterns()
     texts = [line.text for line, _ in lines]
     for index in range(len(texts) - 1):
-        if not patterns.wrapped_tail.search(texts[index]) or not _same_column(
-            lines[index][0], lines[index + 1][0]
-        ):
+        if not _same_column(lines[index][0], lines[index + 1][0]):
             continue
         head = patterns.leading_date.match(texts[index + 1])
-        if head:
+        if head is None:
+            continue
+        if patterns.wrapped_tail.search(texts[index]):
             texts[index] = f"{texts[index]} {head.group().strip()}"
+            texts[index + 1] = texts[index + 1][head.end() :].lstrip()
+            continue
+        # "2020 – Personal Project" above "Present  Built ...": the end went to the next line.
+        opened = patterns.open_start.match(texts[index])
+        if opened:
+            start, rest = texts[index][: opened.end()], texts[index][opened.end() :]
+            texts[index] = f"{start}{head.group().strip()}\t{rest}"
             texts[index + 1] = texts[index + 1][head.end() :].lstrip()
     return texts
 
@@ -602,7 +645,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     warnings: list[str] = []
     found: dict[int, list[DateRange]] = {}
     for index, (line, kind) in enumerate(lines):
-        ranges = date_ranges(texts[index])
+        ranges = _without_event_lists(texts[index], date_ranges(texts[index]))
         present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
@@ -616,6 +659,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         found[index] = ranges
     _join_split_ranges(lines, texts, found)
     anchors: list[_Anchor] = []
+    previous_range = -MAX_HEAD_LINES - 1
     for index in sorted(found):
         line = lines[index][0]
         partner = _row_partner(lines, index)
@@ -623,6 +667,10 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
         for date in found[index]:
             if date.placeholder:
                 continue
+            if date.prefixed and index - previous_range <= MAX_HEAD_LINES:
+                continue  # "Aug 2017 – Present" then "Expected graduation: May 2019"
+            if not date.single:
+                previous_range = index
             reason = _sensible(date, as_of)
             if reason:
                 warnings.append(f"ignored a date on page {line.page}, line {line.number}: {reason}")
@@ -643,6 +691,7 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
                 head_from - 1 > previous_home
                 and anchor.home - (head_from - 1) <= MAX_HEAD_LINES
                 and _is_head_line(lines[head_from - 1][0])
+                and lines[head_from - 1][0].page == lines[anchor.home][0].page
                 and lines[head_from - 1][1] == lines[anchor.home][1]
             ):
                 head_from -= 1
@@ -666,6 +715,15 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     return _with_lines(entries, anchors, lines), warnings
 
 
+def _without_event_lists(text: str, ranges: list[DateRange]) -> list[DateRange]:
+    """The ranges without a list of named events ("KubeCon 2019, Velocity 2019, OSCON 2019"): lone
+    dates that each follow a name are when something happened, not entries."""
+    named = [found for found in ranges if found.single and re.search(r"[^\W\d_]\s*$", text[: found.span[0]])]
+    if len(named) >= 2 and len(named) == sum(found.single for found in ranges):
+        return [found for found in ranges if not found.single]
+    return ranges
+
+
 def _date_only(text: str) -> bool:
     """Whether a line holds nothing but dates (and punctuation)."""
     return _without_dates(text).strip(" \t|,;:()[]–—-") == ""
@@ -681,8 +739,9 @@ def _with_lines(
     entries: list[Entry], anchors: list[_Anchor], lines: Sequence[tuple[Line, str | None]]
 ) -> list[Entry]:
     """Each entry with the lines it owns: from its heading to the next entry's heading, within
-    its section. An entry with no description of its own (two roles above one list of bullets)
-    shares the next entry's, unless that entry is a dated part of it (a project inside a job)."""
+    its section. An entry with no description of its own (two roles at one employer above one
+    list of bullets) shares the next entry's, unless that entry is a dated part of it (a project
+    inside a job) or at another employer."""
     owned: list[set[tuple[int, int]]] = []
     for position, anchor in enumerate(anchors):
         stop = len(lines)
@@ -703,7 +762,8 @@ def _with_lines(
         described = following.head_from > anchor.home + 1
         entry, nxt = entries[position], entries[position + 1]
         nested = nxt.start >= entry.start and nxt.last_month(10**6) <= entry.last_month(10**6)
-        if not described and not nested and anchor.home != following.home:
+        same_employer = nxt.org is None or nxt.org == entry.org
+        if not described and not nested and same_employer and anchor.home != following.home:
             owned[position] |= owned[position + 1]
     return [replace(entry, lines=frozenset(keys)) for entry, keys in zip(entries, owned, strict=True)]
 
@@ -726,14 +786,14 @@ def seniority(entries: Sequence[Entry], months: int, as_of: int) -> tuple[str, s
     ]
     if months < STUDENT_MAX_MONTHS and studying:
         return "student", (
-            f"{months} months of professional experience and education current or ended within "
-            f"{STUDENT_RECENT_MONTHS} months"
+            f"{months} months of professional experience, under {STUDENT_MAX_MONTHS}, while studying "
+            f"or within {STUDENT_RECENT_MONTHS} months of graduating"
         )
     lower = 0
     for level, bound in SENIORITY_LEVELS:
         if bound is None or months < bound:
             limit = f"{lower} or more" if bound is None else f"{lower} to {bound - 1}"
-            return level, f"{months} months of professional experience ({limit} months is {level})"
+            return level, f"{months} months of professional experience; {limit} months is {level}"
         lower = bound
     raise AssertionError("the last seniority level has no bound")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from analyzer.experience import Experience
 from analyzer.report import Evidence, Report, SkillFound
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -45,10 +46,26 @@ def _redact_skill(skill: SkillFound) -> SkillFound:
     return replace(skill, evidence=tuple(_redact_evidence(item) for item in skill.evidence))
 
 
+def _redact_entries(experience: Experience | None) -> Experience | None:
+    """Dated entries with contact details removed from their titles and organisations."""
+    if experience is None:
+        return None
+    entries = tuple(
+        replace(
+            entry,
+            title=redact_text(entry.title) if entry.title else entry.title,
+            org=redact_text(entry.org) if entry.org else entry.org,
+        )
+        for entry in experience.entries
+    )
+    return replace(experience, entries=entries)
+
+
 def redact_report(report: Report) -> Report:
-    """The report with contact details removed from every piece of evidence."""
+    """The report with contact details removed from every piece of evidence and every entry."""
     return replace(
         report,
         skills=tuple(_redact_skill(skill) for skill in report.skills),
         learning=tuple(_redact_skill(skill) for skill in report.learning),
+        experience=_redact_entries(report.experience),
     )

@@ -270,3 +270,18 @@ def test_a_range_split_over_two_lines_of_a_pdf_is_one_range(write_pdf: Callable[
     assert [(entry["start"], entry["end"], entry["precision"]) for entry in entries] == [
         ("2017-01", None, "year")
     ]
+
+
+def test_separators_inside_brackets_stay_in_the_title() -> None:
+    text = "Experience\nData Scientist (intern, then full time), Harborview Analytics, Jun 2019 - Jun 2020\n"
+    entry = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"][0]
+    assert (entry["title"], entry["org"]) == (
+        "Data Scientist (intern, then full time)",
+        "Harborview Analytics",
+    )
+
+
+def test_a_list_of_named_events_is_no_entry() -> None:
+    text = "Education\nB.S. Computer Science, State University, 2011-2015\nKubeCon 2019, Velocity 2019, OSCON 2019\n"
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["start"], entry["end"]) for entry in entries] == [("2011-01", "2015-12")]

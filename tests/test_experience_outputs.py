@@ -186,3 +186,12 @@ def test_eval_scores_experience_labels_with_their_as_of(run_cli: Callable, tmp_p
     data = run_cli("eval", str(corpus), "--json").json()["experience"]
     assert (data["entry_precision"], data["entry_recall"]) == (1.0, 1.0)
     assert (data["total_months_right"], data["skill_months_right"]) == (1.0, 1.0)
+
+
+def test_redact_removes_contact_details_from_entries_too() -> None:
+    from analyzer.redact import redact_report
+
+    report = redact_report(
+        analyze_text("Experience\nEngineer, jane@acme.com, 2019 - 2021\n- Python\n", as_of=AS_OF)
+    )
+    assert "jane@acme.com" not in json.dumps(report.to_dict())

@@ -34,10 +34,7 @@ def summary(report: Report) -> str:
     experience = report.experience
     if experience is None:
         return ""
-    return (
-        f"{experience.total_months} months of professional experience as of {report.as_of}; "
-        f"seniority: {experience.seniority} ({experience.seniority_reason})"
-    )
+    return f"Seniority: {experience.seniority} ({experience.seniority_reason}), as of {report.as_of}."
 
 
 def entry_label(entry: Entry) -> str:
