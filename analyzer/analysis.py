@@ -76,7 +76,8 @@ def report_for_document(
         experience, {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in claimed}
     )
     learning_ids = [skill.id for skill in learning]
-    results = path_results(taxonomy, claimed, paths, learning_ids, role_titles(lines, taxonomy))
+    titles = role_titles(lines, taxonomy)
+    results = path_results(taxonomy, claimed, paths, learning_ids, titles, month_text(experience.as_of))
     fit, fit_reason = best_fit(results, taxonomy.scoring)
     warnings = [*document.warnings, *experience.warnings]
     if not claimed:

@@ -61,9 +61,38 @@ def evidence_weight(evidence: Evidence, scoring: Scoring) -> float:
     return weight * (scoring.fuzzy_factor if evidence.score < FUZZY_BELOW else 1.0)
 
 
-def best_evidence(skill: SkillFound, scoring: Scoring) -> tuple[float, bool]:
-    """A skill's weight (its best evidence's) and whether any evidence is use at work."""
-    weight = max((evidence_weight(item, scoring) for item in skill.evidence), default=0.0)
+def dated_use_factor(skill: SkillFound, scoring: Scoring, as_of: str | None) -> float:
+    """How much a skill's use at work counts by its dates: in full when last used recently and
+    for more than a few months, less when last used long ago or only briefly; 1 when undated."""
+    if as_of is None or skill.last_used is None or skill.months is None:
+        return 1.0
+    years_since = (_month_number(as_of) - _month_number(skill.last_used)) / 12
+    fading = scoring.stale_years - scoring.recent_years
+    if years_since <= scoring.recent_years:
+        recency = 1.0
+    elif years_since >= scoring.stale_years or fading <= 0:
+        recency = scoring.stale_factor
+    else:
+        recency = 1.0 - (1.0 - scoring.stale_factor) * (years_since - scoring.recent_years) / fading
+    return recency * (scoring.brief_factor if skill.months < scoring.brief_months else 1.0)
+
+
+def _month_number(text: str) -> int:
+    year, month = text.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def best_evidence(skill: SkillFound, scoring: Scoring, as_of: str | None = None) -> tuple[float, bool]:
+    """A skill's weight (its best evidence's, use at work weighed by its dates) and whether any
+    evidence is use at work."""
+    dated = dated_use_factor(skill, scoring, as_of)
+    weight = max(
+        (
+            evidence_weight(item, scoring) * (dated if item.section in WORK_SECTIONS else 1.0)
+            for item in skill.evidence
+        ),
+        default=0.0,
+    )
     return weight, any(item.section in WORK_SECTIONS for item in skill.evidence)
 
 
@@ -81,13 +110,15 @@ def _links(taxonomy: Taxonomy) -> dict[str, dict[str, bool]]:
     return links
 
 
-def contributions(taxonomy: Taxonomy, skills: Sequence[SkillFound]) -> dict[str, list[Contribution]]:
+def contributions(
+    taxonomy: Taxonomy, skills: Sequence[SkillFound], as_of: str | None = None
+) -> dict[str, list[Contribution]]:
     """For each competency, what each claimed skill adds to it, largest first."""
     scoring = taxonomy.scoring
     links = _links(taxonomy)
     found: dict[str, list[Contribution]] = {}
     for skill in skills:
-        weight, used = best_evidence(skill, scoring)
+        weight, used = best_evidence(skill, scoring, as_of)
         for competency, direct in links.get(skill.id, {}).items():
             amount = scoring.skill_ceiling * weight * (1.0 if direct else scoring.implied_factor)
             found.setdefault(competency, []).append(Contribution(skill.id, amount, used))
@@ -263,10 +294,12 @@ def path_result(
     skills: Sequence[SkillFound],
     learning: Collection[str] = (),
     titles: int = 0,
+    as_of: str | None = None,
 ) -> PathResult:
-    """One path's graded competencies, coverage, focus, gaps, suggestions and plan."""
+    """One path's graded competencies, coverage, focus, gaps, suggestions and plan; ``as_of``
+    (``YYYY-MM``) is the month dated use is weighed from."""
     scoring = taxonomy.scoring
-    found = contributions(taxonomy, skills)
+    found = contributions(taxonomy, skills, as_of)
     own = distinguishing_ids(taxonomy, path)
     results = []
     used: dict[str, bool] = {}
@@ -332,13 +365,14 @@ def path_results(
     path_ids: Sequence[str] = (),
     learning: Collection[str] = (),
     titles: Mapping[str, int] | None = None,
+    as_of: str | None = None,
 ) -> tuple[PathResult, ...]:
     """Results for the chosen paths (all of the taxonomy's paths when none are chosen);
     ``titles`` counts each path's role-title lines (:func:`analyzer.roles.role_titles`)."""
     chosen = path_ids or list(taxonomy.paths)
     titles = titles or {}
     return tuple(
-        path_result(taxonomy, taxonomy.paths[path_id], skills, learning, titles.get(path_id, 0))
+        path_result(taxonomy, taxonomy.paths[path_id], skills, learning, titles.get(path_id, 0), as_of)
         for path_id in chosen
     )
 

@@ -164,6 +164,14 @@ class Scoring:
     # Among paths that qualify, role titles naming a path ("Machine Learning Engineer") add up to
     # this much to its rank, by their share of the titles naming any path.
     title_bonus: float
+    # Dated use at work: last used within recent_years of the report's as_of counts in full,
+    # stale_years or more before it counts stale_factor (linearly between); used fewer than
+    # brief_months months counts brief_factor more.
+    recent_years: int
+    stale_years: int
+    stale_factor: float
+    brief_months: int
+    brief_factor: float
     suggestions: int
     plan_steps: int
 
@@ -176,8 +184,10 @@ SCORING_FRACTIONS = (
     "covered_threshold",
     "best_fit_min_focus",
     "title_bonus",
+    "stale_factor",
+    "brief_factor",
 )
-SCORING_COUNTS = ("suggestions", "plan_steps")
+SCORING_COUNTS = ("suggestions", "plan_steps", "recent_years", "stale_years", "brief_months")
 SCORING_KEYS = frozenset({"section_weights", *SCORING_FRACTIONS, *SCORING_COUNTS})
 
 
@@ -399,7 +409,7 @@ def _build_scoring(draft: _Draft) -> Scoring:
     missing = sorted(SCORING_KEYS - set(draft.scoring))
     if missing:
         draft.problem("scoring.toml", f"[scoring] lacks {', '.join(missing)}")
-        return Scoring(section_weights={}, **dict.fromkeys(SCORING_FRACTIONS, 0.0), suggestions=1, plan_steps=1)
+        return Scoring(section_weights={}, **dict.fromkeys(SCORING_FRACTIONS, 0.0), **dict.fromkeys(SCORING_COUNTS, 1))
     values = {key: float(draft.scoring[key]) for key in SCORING_FRACTIONS}
     counts = {key: int(draft.scoring[key]) for key in SCORING_COUNTS}
     weights = {section: float(weight) for section, weight in draft.scoring["section_weights"].items()}

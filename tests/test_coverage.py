@@ -229,3 +229,21 @@ def test_a_plan_notes_a_skill_already_being_learned() -> None:
     report = analyze_text("Skills: Python\nCurrently learning pandas.")
     step = next(step for step in report.path("ml_engineer").plan if step.id == "pandas")
     assert "already learning" in step.why
+
+
+def _ml_frameworks_strength(dates: str) -> float:
+    text = f"EXPERIENCE\nData Scientist, Acme | {dates}\n- Trained models in PyTorch and scikit-learn.\n"
+    return _competency(analyze_text(text), "ml_engineer", "ml_frameworks").strength
+
+
+def test_recent_long_use_at_work_counts_more_than_old_or_brief_use() -> None:
+    recent_and_long = _ml_frameworks_strength("2024 - Present")
+    assert recent_and_long > _ml_frameworks_strength("2010 - 2012")
+    assert recent_and_long > _ml_frameworks_strength("Jan 2026 - Mar 2026")
+
+
+def test_undated_use_at_work_counts_as_it_is() -> None:
+    undated = _competency(
+        analyze_text("EXPERIENCE\n- Trained models in PyTorch and scikit-learn.\n"), "ml_engineer", "ml_frameworks"
+    )
+    assert undated.strength == pytest.approx(_ml_frameworks_strength("2024 - Present"))

@@ -83,3 +83,15 @@ def test_analyze_with_a_user_path_reports_it(run_cli: Run, tmp_path: Path) -> No
     covered = {item["id"] for item in data_engineer["competencies"] if item["covered"]}
     assert {"data_pipelines", "data_modeling", "programming"} <= covered
     assert data["tool"]["taxonomy_version"].endswith("+data-engineer-1")
+
+
+def test_a_third_path_from_a_taxonomy_file_can_be_the_best_fit(run_cli: Run, tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Jane Roe\nSenior Data Engineer\nEXPERIENCE\n"
+        "- Built batch pipelines in Python and SQL with Apache Airflow and dbt on Snowflake.\n"
+        "- Designed a star schema with SCD Type 2 dimensions; data quality checks with Great Expectations.\n"
+    )
+    data = run_cli("analyze", str(resume), "-f", "json", "--taxonomy", str(EXAMPLE)).json()
+    assert data["best_fit"] == "data_engineer"
+    assert data["best_fit_reason"].startswith("Data Engineer:")
