@@ -77,14 +77,13 @@ def _path_view(report: Report, path: PathResult) -> Group:
 
 
 def _plan_view(path: PathResult) -> Group:
-    lines: list[Text] = [Text(f"Learning plan for {path.name}", style="bold")]
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", no_wrap=True)
+    steps.add_column(ratio=1, overflow="fold")
+    steps.add_column(ratio=2, overflow="fold")
     for number, step in enumerate(path.plan, start=1):
-        line = Text(f"  {number}. ")
-        line.append(step.name, style="bold")
-        line.append(f" — {step.why}", style="dim")
-        lines.append(line)
-    lines.append(Text(""))
-    return Group(*lines)
+        steps.add_row(f"{number}.", Text(step.name, style="bold"), Text(step.why, style="dim"))
+    return Group(Text(f"Learning plan for {path.name}", style="bold"), steps, Text(""))
 
 
 def render_table(report: Report, console: Console, *, explain: bool = False) -> None:
