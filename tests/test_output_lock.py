@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -139,3 +140,34 @@ def test_the_lock_holds_within_one_process_too(tmp_path: Path) -> None:
     ):
         acquire(output)
     release(acquire(output))
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_two_concurrent_batch_runs_on_one_output(
+    run_cli: Run, folder: Path, tmp_path: Path, kind: str
+) -> None:
+    """A real first run, held mid-run (one of its files is a named pipe, which it waits on while
+    hashing), meets a second run: the second is refused naming the first; the first then ends
+    with every row of its own."""
+    output = tmp_path / f"out.{kind}"
+    pipe = folder / "z.txt"
+    os.mkfifo(pipe)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "batch", str(folder), "-o", str(output), "-q", "--no-cache"],
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        deadline = time.monotonic() + 120  # a safety net against a hang, not a timed assertion
+        while not lock_path(output).exists() or not lock_path(output).read_text().strip():
+            assert first.poll() is None and time.monotonic() < deadline, "the first run never took its lock"
+            time.sleep(0.05)
+        second = run_cli("batch", str(folder), "-o", str(output), "-q", "--no-cache", "--resume")
+        assert second.exit_code == 2
+        assert f"in use by another skillgap run (process {first.pid})" in second.stderr
+    finally:
+        with open(pipe, "w") as writer:  # lets the first run go on
+            writer.write("SKILLS\nKubernetes\n")
+        first.wait(timeout=300)
+    assert _rows(output) == 3  # a.txt, b.txt and the pipe (a failed row: not a regular file)
+    assert not lock_path(output).exists()
