@@ -112,9 +112,9 @@ class _RowIndex:
     row: their middles closer than ``SAME_ROW_TOLERANCE`` times the smaller of the two heights.
 
     The nearest middle above and below usually answer, else the few fragments whose middle lies
-    within the asker's tolerance. When those are many, the one above it that reaches lowest (middle plus
-    its own tolerance) and the one below it that reaches highest are the only ones worth testing;
-    sparse tables, built on first need, find each at once.
+    within the asker's tolerance. When those are many, the one above it that reaches lowest
+    (middle plus its own tolerance) and the one below it that reaches highest are the only ones
+    worth testing; sparse tables, built on first need, find each at once.
     """
 
     def __init__(self, fragments: Sequence[Fragment]) -> None:
