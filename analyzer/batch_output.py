@@ -252,8 +252,11 @@ class SqliteWriter:
     """Tables of resumes, skills with evidence, path coverage and missing competencies."""
 
     def __init__(self, path: Path, *, append: bool) -> None:
-        if not append and path.exists():
-            path.unlink()
+        if not append:
+            # A fresh run starts a fresh database: a journal left by an earlier run must not be
+            # replayed into it. Only the run holding the output's lock gets here.
+            for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                stale.unlink(missing_ok=True)
         self.connection = sqlite3.connect(path)
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")

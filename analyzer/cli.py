@@ -286,6 +286,7 @@ def parse_size(text: str) -> int | None:
 
 @app.command()
 def batch(
+    context: typer.Context,
     directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .txt, .md).", metavar="DIR")],
     output: Annotated[
         Path | None,
@@ -337,6 +338,7 @@ def batch(
     from analyzer.batch_output import done_hashes, drop_partial_row, open_writer
     from analyzer.cache import default_cache_dir
     from analyzer.cohort import CohortSummary
+    from analyzer.output_lock import locked_outputs
     from analyzer.progress import progress_reporter
 
     memory_limit = parse_size(max_memory)
@@ -344,6 +346,8 @@ def batch(
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
+        # Held until the command ends, however it ends; taken before anything is read or cut.
+        context.with_resource(locked_outputs((output, summary, html_report)))
         done: frozenset[str] = frozenset()
         if resume and output is not None:
             drop_partial_row(output)

@@ -9,8 +9,9 @@ page into bands; inside a band with two columns, the left column is read before 
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # A side counts as a column only with this many fragments beside the other side's.
@@ -21,6 +22,11 @@ MIN_COLUMN_OVERLAP = 0.5
 MAX_CELL_WORDS = 3
 # Gutters are looked for in this middle part of the page: margins are not gutters.
 GUTTER_SEARCH = (0.12, 0.88)
+# Candidate gutters tried at most per page, best first: a bound on the cost of a page of thousands
+# of small fragments. Real pages settle within a few trials.
+MAX_GUTTER_TRIALS = 64
+# Up to this many fragments near a row are compared one by one; more are searched in O(log n).
+ROW_SCAN = 16
 # Fragments whose vertical centres are this close (in line heights) sit on one row.
 SAME_ROW_TOLERANCE = 0.5
 # A gap between fragments of one row wider than this (in font sizes) separates cells; a narrower
@@ -95,14 +101,83 @@ def split_bands(ordered: Sequence[Fragment], gutter: float) -> list[tuple[list[F
 def _is_grid_side(side: Sequence[Fragment], other: Sequence[Fragment]) -> bool:
     """Whether one side holds only short cells, each on a row of the other side: a table or a
     skills grid, whose rows are read across rather than down."""
+    if any(len(fragment.text.split()) > MAX_CELL_WORDS for fragment in side):
+        return False
+    rows = _RowIndex(other)
+    return all(rows.has_row_peer(fragment) for fragment in side)
 
-    def aligned(fragment: Fragment) -> bool:
+
+class _RowIndex:
+    """Fragments by vertical middle, to ask in O(log n) whether any of them sits on a fragment's
+    row: their middles closer than ``SAME_ROW_TOLERANCE`` times the smaller of the two heights.
+
+    The nearest middle above and below usually answer, else the few fragments whose middle lies
+    within the asker's tolerance. When those are many, the one above it that reaches lowest
+    (middle plus its own tolerance) and the one below it that reaches highest are the only ones
+    worth testing; sparse tables, built on first need, find each at once.
+    """
+
+    def __init__(self, fragments: Sequence[Fragment]) -> None:
+        self.fragments = sorted(fragments, key=lambda fragment: fragment.middle)
+        self.middles = [fragment.middle for fragment in self.fragments]
+        self.tables: tuple[_SparseArgBest, _SparseArgBest] | None = None
+
+    def has_row_peer(self, fragment: Fragment) -> bool:
+        middle = fragment.middle
+        split = bisect.bisect_right(self.middles, middle)
+        nearest = self.fragments[max(0, split - 1) : split + 1]
+        if any(_same_row(fragment, peer) for peer in nearest):
+            return True
+        tolerance = SAME_ROW_TOLERANCE * fragment.height
+        start = bisect.bisect_left(self.middles, True, hi=split, key=lambda peer: middle - peer <= tolerance)
+        end = bisect.bisect_left(self.middles, True, lo=split, key=lambda peer: peer - middle > tolerance)
+        if end - start <= ROW_SCAN:
+            return any(_same_row(fragment, peer) for peer in self.fragments[start:end])
+        reach_down, reach_up = self._tables()
         return any(
-            abs(fragment.middle - peer.middle) <= SAME_ROW_TOLERANCE * min(fragment.height, peer.height)
-            for peer in other
+            index is not None and _same_row(fragment, self.fragments[index])
+            for index in (reach_down.best(start, split), reach_up.best(split, end))
         )
 
-    return all(len(f.text.split()) <= MAX_CELL_WORDS and aligned(f) for f in side)
+    def _tables(self) -> tuple[_SparseArgBest, _SparseArgBest]:
+        if self.tables is None:
+            tolerances = [SAME_ROW_TOLERANCE * fragment.height for fragment in self.fragments]
+            pairs = list(zip(self.middles, tolerances, strict=True))
+            self.tables = (
+                _SparseArgBest([m + t for m, t in pairs], max),
+                _SparseArgBest([m - t for m, t in pairs], min),
+            )
+        return self.tables
+
+
+def _same_row(fragment: Fragment, peer: Fragment) -> bool:
+    return abs(fragment.middle - peer.middle) <= SAME_ROW_TOLERANCE * min(fragment.height, peer.height)
+
+
+class _SparseArgBest:
+    """The index of the best (by ``choose``, ``max`` or ``min``) value in any range, in O(1)
+    after O(n log n) preparation."""
+
+    def __init__(self, values: list[float], choose: Callable[..., int]) -> None:
+        self.values, self.choose = values, choose
+        self.levels = [list(range(len(values)))]
+        width = 1
+        while 2 * width <= len(values):
+            previous = self.levels[-1]
+            self.levels.append(
+                [self._pick(previous[i], previous[i + width]) for i in range(len(values) - 2 * width + 1)]
+            )
+            width *= 2
+
+    def _pick(self, first: int, second: int) -> int:
+        return self.choose(first, second, key=self.values.__getitem__)
+
+    def best(self, start: int, end: int) -> int | None:
+        if start >= end:
+            return None
+        level = (end - start).bit_length() - 1
+        row = self.levels[level]
+        return self._pick(row[start], row[end - (1 << level)])
 
 
 def _is_column_band(band: Sequence[Fragment], gutter: float) -> bool:
@@ -120,13 +195,41 @@ def _is_column_band(band: Sequence[Fragment], gutter: float) -> bool:
 
 
 def find_gutter(ordered: Sequence[Fragment], page_width: float) -> float | None:
-    """The x of the vertical gutter that separates the most text into columns, if any."""
+    """The x of the vertical gutter that separates the most text into columns, if any.
+
+    Trying every candidate x costs O(n) each, and a page of small fragments (CJK text set glyph
+    by glyph) has thousands of candidates. A candidate's columned text can be no more than the
+    fragments that do not cross it, and none unless both sides hold a column's worth, bounds
+    found by binary search. Candidates are tried best bound first; the search stops once no
+    bound can beat the best found, or after :data:`MAX_GUTTER_TRIALS`, so it is O(n log n).
+    """
     low, high = (page_width * share for share in GUTTER_SEARCH)
     candidates = sorted({round(f.x1 + 0.5, 1) for f in ordered if low <= f.x1 <= high})
+    starts = sorted(fragment.x0 for fragment in ordered)
+    ends = sorted(fragment.x1 for fragment in ordered)
+
+    def most_columned(x: float) -> int:
+        left = bisect.bisect_right(ends, x)  # x1 <= x
+        starting_before = bisect.bisect_left(starts, x)  # x0 < x
+        right = len(ordered) - starting_before  # x0 >= x
+        if left < MIN_COLUMN_FRAGMENTS or right < MIN_COLUMN_FRAGMENTS:
+            return 0
+        # Fragments starting before x less those ending by it: at most the fragments crossing x.
+        crossing = max(0, starting_before - left)
+        return min(len(ordered) - crossing, left + right)
+
+    bounds = {x: most_columned(x) for x in candidates}
     best: tuple[int, float] | None = None
-    for x in candidates:
+    trials = 0
+    for x in sorted(candidates, key=lambda x: (-bounds[x], x)):
+        bound = bounds[x]
+        if bound == 0 or (best is not None and bound < best[0]) or trials == MAX_GUTTER_TRIALS:
+            break
+        if best is not None and bound == best[0] and x > best[1]:
+            continue  # could at most tie, and a tie goes to the leftmost gutter
+        trials += 1
         columned = sum(len(band) for band, is_columns in split_bands(ordered, x) if is_columns)
-        if columned and (best is None or columned > best[0]):
+        if columned and (best is None or (columned, -x) > (best[0], -best[1])):
             best = (columned, x)
     if best is None:
         return None

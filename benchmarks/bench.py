@@ -14,7 +14,9 @@ Prints one line per measurement with the ratio and the goal it is checked agains
 - `skillgap analyze` of one PDF against its dependencies' floor: a process that imports spaCy,
   builds a blank English pipeline and extracts the PDF's text with pdfminer.six (goal ≤ 1.3×);
 - `skillgap --help` and `--version` (goal < 0.5 s);
-- recognizing a PDF without a text layer (goal: milliseconds).
+- recognizing a PDF without a text layer (goal: milliseconds);
+- reading a generated page of 5,000 small fragments (how some PDFs set CJK text), the whole
+  analysis in one process, against pdfminer.six's own ``extract_text`` of it (goal ≤ 3×).
 
 Timings are the best of a few repetitions, alternating the compared commands, so that other
 load on a shared machine disturbs both sides alike. Nothing here is a test: it only reports.
@@ -206,6 +208,36 @@ def bench_single(work: Path, repeat: int) -> None:
     report("recognizing a PDF without a text layer", f"{elapsed * 1000:.1f} ms", "< 50 ms", elapsed < 0.05)
 
 
+def bench_fragments(repeat: int) -> None:
+    """Column and grid detection stay O(n log n) in the fragments of a page."""
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    from analyzer.analysis import analyze_bytes
+    from skills import load_taxonomy
+    from tests.hostile import many_fragments_pdf
+
+    data = many_fragments_pdf(5_000)
+    taxonomy = load_taxonomy()
+    analyze_bytes(b"Skills: Python", "warmup.txt", taxonomy)
+    extraction, analysis = [], []
+    for _ in range(max(repeat, 2)):
+        started = time.perf_counter()
+        extract_text(io.BytesIO(data))
+        extraction.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        analyze_bytes(data, "fragments.pdf", taxonomy)
+        analysis.append(time.perf_counter() - started)
+    ratio = min(analysis) / min(extraction)
+    report(
+        f"page of 5,000 fragments: analysis / extract_text ({min(analysis):.2f} s / {min(extraction):.2f} s)",
+        f"{ratio:.2f}x",
+        "<= 3x",
+        ratio <= 3,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -213,13 +245,15 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="PDFs in the batch speed runs")
     parser.add_argument("--memory-files", default="100,2000", help="folder sizes for the memory run")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions; the best time counts")
-    parser.add_argument("--skip", default="", help="comma-separated: batch,memory,single")
+    parser.add_argument("--skip", default="", help="comma-separated: batch,memory,single,fragments")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     with tempfile.TemporaryDirectory(prefix="skillgap-bench-") as scratch:
         work = Path(scratch)
         if "single" not in skip:
             bench_single(work, args.repeat)
+        if "fragments" not in skip:
+            bench_fragments(args.repeat)
         if "batch" not in skip:
             bench_batch(work, args.files, args.repeat)
         if "memory" not in skip:

@@ -39,6 +39,7 @@ __all__ = [
     "identity_h_no_tounicode_pdf",
     "image_only",
     "kids_cycle_pdf",
+    "many_fragments_pdf",
     "many_pages_pdf",
     "nested_flate_bomb_pdf",
     "objstm_self_reference_pdf",
@@ -556,6 +557,28 @@ def dense_pages_pdf(pages: int = 80) -> bytes:
                 30, 760 - row * 9, f"p{number} r{row} Python, Docker and Kubernetes services " * 2
             )
         canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def many_fragments_pdf(count: int = 5_000, seed: int = 5) -> bytes:
+    """One page of ``count`` small text fragments, about 50 to a row, each two glyphs set apart
+    from the next and every row shifted a little: how some PDFs set CJK text, glyph run by glyph
+    run. Legitimate, but every fragment ends at its own x, so each is a candidate column gutter."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    rng = random.Random(seed)
+    per_row = 50
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
+    canvas.setFont("Helvetica", 6)
+    for index in range(count):
+        row, column = divmod(index, per_row)
+        if column == 0:
+            shift = rng.uniform(0, 4)
+        canvas.drawString(20 + shift + column * 11.4, 770 - row * 7.5, "ab" if (row + column) % 3 else "Go")
+    canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.isolation import start_reading
+from analyzer.isolation import Limits, _read_in_child
 from tests.conftest import CliResult
 
 Run = Callable[..., CliResult]
@@ -82,11 +82,10 @@ def test_json_keeps_the_text_and_escapes_c1_and_bidi(run_cli: Run, hostile_resum
 def test_a_file_name_with_an_escape_sequence_is_shown_inert_in_the_table(
     run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A relative name, so the header line stays within 80 columns whatever the temporary folder.
-    monkeypatch.chdir(tmp_path)
-    path = Path(f"cv{CLEAR_SCREEN}{BIDI_OVERRIDE}.txt")
-    path.write_text("Skills: Python, Docker\n", encoding="utf-8")
-    result = run_cli("analyze", str(path))
+    name = f"cv{CLEAR_SCREEN}{BIDI_OVERRIDE}.txt"
+    (tmp_path / name).write_text("Skills: Python, Docker\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # a short name, so the table does not wrap it
+    result = run_cli("analyze", name)
     assert result.exit_code == 0, result.stderr
     assert "cv\\x1b[2J\\u202e.txt" in result.stdout
     assert_inert(result.stdout)
@@ -122,11 +121,35 @@ def test_batch_output_on_the_terminal_is_inert(run_cli: Run, tmp_path: Path) -> 
 
 
 def test_a_reading_child_that_cannot_answer_ends_silently(capfd: pytest.CaptureFixture[str]) -> None:
-    """The child's answer has nowhere to go (the parent stopped listening): it must end without
-    multiprocessing's "Process ForkProcess-1:" traceback under the parent's one error line."""
-    pending = start_reading(b"Skills: Python\n" * 50_000, "cv.txt")
-    pending.connection.close()
-    pending.process.join()
-    captured = capfd.readouterr()
-    assert captured.err == ""
-    assert pending.process.exitcode != 0
+    """The child's answer has nowhere to go (nobody holds the pipe's reading end): it must end
+    without multiprocessing's "Process ForkProcess-1:" traceback under the parent's one error line."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    reading_end, writing_end = context.Pipe(duplex=False)
+    reading_end.close()  # before the child starts, so it does not inherit it either
+    child = context.Process(
+        target=_read_in_child, args=(writing_end, b"Skills: Python\n", "cv.txt", "", Limits())
+    )
+    child.start()
+    writing_end.close()
+    child.join()
+    assert capfd.readouterr().err == ""
+    assert child.exitcode != 0
+
+
+def test_a_batch_worker_that_cannot_answer_ends_silently(capfd: pytest.CaptureFixture[str]) -> None:
+    """Likewise a batch worker: no "Process SpawnProcess-1:" traceback on the batch's stderr."""
+    import multiprocessing
+
+    from analyzer.batch import BatchOptions, _worker_main
+
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    parent.close()  # the worker's "ready" has nowhere to go
+    worker = context.Process(target=_worker_main, args=(child, BatchOptions()))
+    worker.start()
+    child.close()
+    worker.join()
+    assert capfd.readouterr().err == ""
+    assert worker.exitcode != 0
