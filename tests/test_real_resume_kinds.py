@@ -36,7 +36,7 @@ def confidences(text: str) -> dict[str, float]:
         "Detection, Recognition and Smart Networks",
         "Talent Acquisition, Posture Assessment and Quarterly Objectives",
         "Health Informatics Program, Fluent Communicator",
-        "Detección de Objetos y Reconocimiento de Voz",
+        "Premio de Detección, Reconocimiento y Redes Sociales",
     ],
 )
 def test_correctly_spelled_words_in_title_case_never_become_products(sentence: str) -> None:
@@ -294,3 +294,20 @@ def test_a_plan_label_governs_the_lines_its_list_wraps_onto() -> None:
     assert {"PyTorch", "MLflow"} <= learning(text)
     assert {"Docker", "Git", "Python", "SQL"} <= names(text)
     assert not {"PyTorch", "MLflow"} & names(text)
+
+
+# -- skill names in other languages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        ("Habilidades: aprendizaje automático, Python", "Machine learning"),
+        ("Competências: aprendizado de máquina, Python", "Machine learning"),
+        ("Kenntnisse: maschinelles Lernen, Python", "Machine learning"),
+        ("Compétences : apprentissage automatique, Python", "Machine learning"),
+        ("Competências: redes neurais e visão computacional", "Neural networks"),
+    ],
+)
+def test_skill_names_written_in_another_language_are_that_skill(line: str, skill: str) -> None:
+    assert skill in names(line)
