@@ -34,6 +34,8 @@ class Vocabulary:
     learning_labels: re.Pattern[str]
     # A cue word of another language to the English cue word of the taxonomy's rules.
     cue_words: dict[str, str]
+    # Words that open a date ("May", "present", "desde").
+    date_words: frozenset[str]
 
 
 def _alternation(cues: list[str]) -> str:
@@ -60,6 +62,7 @@ def vocabulary() -> Vocabulary:
     headings: dict[str, str] = {}
     connectors: set[str] = set()
     cue_words: dict[str, str] = {}
+    date_words: set[str] = set()
     cues: dict[str, list[str]] = {"hedges": [], "hedge_labels": [], "learning": [], "learning_labels": []}
     files = sorted(
         (entry for entry in (_DATA / "languages").iterdir() if entry.name.endswith(".toml")),
@@ -73,6 +76,7 @@ def vocabulary() -> Vocabulary:
             for phrase in phrases:
                 headings.setdefault(heading_key(phrase), section)
         connectors.update(word.casefold() for word in data.get("connectors", ()))
+        date_words.update(word.casefold() for word in data.get("date_words", ()))
         for word, english in data.get("cue_words", {}).items():
             cue_words.setdefault(word.casefold(), english.casefold())
         for name, patterns in cues.items():
@@ -86,6 +90,7 @@ def vocabulary() -> Vocabulary:
         learning=_phrase_pattern(cues["learning"]),
         learning_labels=_label_pattern(cues["learning_labels"]),
         cue_words=cue_words,
+        date_words=frozenset(date_words),
     )
 
 

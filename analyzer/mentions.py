@@ -110,6 +110,9 @@ ROLE_NOUNS = frozenset(
         "labs",
     }
 )
+# A title may join this many more fields to the first one, with one of these between them.
+MAX_JOINED_FIELDS = 2
+FIELD_JOINERS = frozenset({"/", "&", "+"})
 ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
@@ -274,11 +277,11 @@ class _Tokens:
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.offsets[start] : self.offsets[end - 1] + len(self.words[end - 1])]
 
-    def neighbour_words(self, index: int, step: int) -> list[str]:
-        """Up to three lowercase tokens next to ``index`` on its own line, nearest first."""
+    def neighbour_words(self, index: int, step: int, count: int = 3) -> list[str]:
+        """Up to ``count`` lowercase tokens next to ``index`` on its own line, nearest first."""
         words: list[str] = []
         position = index + step
-        while 0 <= position < len(self.words) and len(words) < 3:
+        while 0 <= position < len(self.words) and len(words) < count:
             if self.line_of[position] != self.line_of[index]:
                 break
             if not self.spaces[position]:
@@ -471,13 +474,19 @@ class SkillMatcher:
         titles ("Python Developer") still count."""
         if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
             return False
-        following = tokens.neighbour_words(candidate.end - 1, 1)
+        following = tokens.neighbour_words(candidate.end - 1, 1, count=3 + 2 * MAX_JOINED_FIELDS)
+        # Fields joined in one title ("AI/ML Engineer", "Data Science & Analytics Intern").
+        for _ in range(MAX_JOINED_FIELDS):
+            if len(following) > 2 and following[0] in FIELD_JOINERS:
+                following = following[2:]
         if not following or following[0] not in ROLE_NOUNS:
             return False
-        # A title ends its line or gives way to a company, a level or a date; a sentence goes on
+        following = following[:3]
+        # A title ends its line or gives way to a company, a level or a date ("May 2024"); a
+        # sentence goes on
         # ("Machine learning engineer who ships models" still claims machine learning).
         rest = [word for word in following[1:] if word not in ROLE_LEVELS]
-        return not rest or rest[0] in TITLE_BREAKS
+        return not rest or rest[0] in TITLE_BREAKS or rest[0].isdigit() or rest[0] in vocabulary().date_words
 
     def _exact(self, doc: Doc, tokens: _Tokens) -> list[_Candidate]:
         strings = self.tokenizer.vocab.strings

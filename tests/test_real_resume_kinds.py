@@ -311,3 +311,18 @@ def test_a_plan_label_governs_the_lines_its_list_wraps_onto() -> None:
 )
 def test_skill_names_written_in_another_language_are_that_skill(line: str, skill: str) -> None:
     assert skill in names(line)
+
+
+# -- fields in job titles ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "AI/ML Engineer\tMay 2024 - May 2026",
+        "Data Science & Analytics Intern, Acme",
+        "Machine Learning Engineer 2021 - 2023",
+    ],
+)
+def test_fields_joined_in_a_job_title_before_a_date_claim_nothing(title: str) -> None:
+    assert names(f"EXPERIENCE\n{title}\nShipped things.") == set()
