@@ -326,3 +326,21 @@ def test_skill_names_written_in_another_language_are_that_skill(line: str, skill
 )
 def test_fields_joined_in_a_job_title_before_a_date_claim_nothing(title: str) -> None:
     assert names(f"EXPERIENCE\n{title}\nShipped things.") == set()
+
+
+# -- words split by a hyphen ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "rejoined"),
+    [
+        ("lan- guage modeling", "language modeling"),
+        ("Engi- neering", "Engineering"),
+        ("Stop-word- removal", "Stop-word-removal"),
+        ("AI- assisted coding", "AI-assisted coding"),
+        ("front- and back-end", "front- and back-end"),
+        ("AI- and ML-based tools", "AI- and ML-based tools"),
+    ],
+)
+def test_a_word_split_by_a_hyphen_and_a_space_is_rejoined(raw: str, rejoined: str) -> None:
+    assert normalize_text(raw) == rejoined
