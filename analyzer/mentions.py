@@ -113,6 +113,13 @@ ROLE_NOUNS = frozenset(
 # A title may join this many more fields to the first one, with one of these between them.
 MAX_JOINED_FIELDS = 2
 FIELD_JOINERS = frozenset({"/", "&", "+"})
+# Nouns of a job title ("Engineer at Databricks"): the name after them and a marker is the
+# employer, as long as it ends the title's item.
+JOB_NOUNS = ROLE_NOUNS - {"team", "teams", "group", "department", "club", "society", "lab", "labs"}
+EMPLOYER_MARKERS = frozenset({"at", "@", ",", "|", "—", "–", "-", "·"})
+EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
+# How many words before a name a job title's noun may stand ("Senior ML Engineer II at X").
+EMPLOYER_REACH = 4
 ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
@@ -398,7 +405,7 @@ class SkillMatcher:
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
-            if self._names_a_place(tokens, candidate):
+            if self._names_a_place(tokens, candidate) or _names_an_employer(tokens, candidate):
                 continue
             # "Github" or "Kaggle" alone on a line of the header labels a profile link.
             if sectioned.section in LINK_SECTIONS and span_text == sectioned.line.text.strip(" :|·•"):
@@ -652,6 +659,21 @@ class SkillMatcher:
             "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
         }
         return any(signals[need] for need in rule.needs)
+
+
+def _names_an_employer(tokens: _Tokens, candidate: _Candidate) -> bool:
+    """Whether the name stands where a title line names the employer ("ML Engineer at
+    Databricks", "Data Scientist, Amazon — 2021"): where someone worked, not what they can do."""
+    before = tokens.neighbour_words(candidate.start, -1, count=EMPLOYER_REACH)
+    if not before or before[0] not in EMPLOYER_MARKERS:
+        return False
+    title_end = [word for word in before[1:] if word not in ROLE_LEVELS]
+    if not title_end or title_end[0] not in JOB_NOUNS:
+        return False
+    after = tokens.neighbour_words(candidate.end - 1, 1, count=1)
+    # The employer ends the title's item ("… at Databricks | 2021"); a list of skills goes on with
+    # a comma ("Backend Engineer | Python, Go").
+    return not after or (after[0] in EMPLOYER_ENDS or after[0].isdigit() or after[0] in vocabulary().date_words)
 
 
 def _is_inflection(word: str, target: str) -> bool:

@@ -344,3 +344,22 @@ def test_fields_joined_in_a_job_title_before_a_date_claim_nothing(title: str) ->
 )
 def test_a_word_split_by_a_hyphen_and_a_space_is_rejoined(raw: str, rejoined: str) -> None:
     assert normalize_text(raw) == rejoined
+
+
+# -- employers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ML Engineer at Databricks",
+        "Senior ML Engineer II at Databricks (2021 - 2023)",
+        "Cloud Engineer | Amazon Web Services | 2019 - 2021",
+    ],
+)
+def test_a_product_named_as_the_employer_of_a_title_is_no_skill(title: str) -> None:
+    assert names(f"EXPERIENCE\n{title}\nShipped things.") == set()
+
+
+def test_skills_listed_after_a_title_still_count() -> None:
+    assert {"Python", "Go"} <= names("EXPERIENCE\nBackend Engineer | Python, Go\nShipped things.")
