@@ -36,6 +36,12 @@ class Vocabulary:
     cue_words: dict[str, str]
     # Words that open a date ("May", "present", "desde").
     date_words: frozenset[str]
+    # Job titles: their nouns, the nouns of teams and labs, levels, and the words that join a
+    # noun to the field after it ("Ingeniero de …").
+    job_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    role_levels: frozenset[str]
+    role_links: frozenset[str]
 
 
 def _alternation(cues: list[str]) -> str:
@@ -63,6 +69,9 @@ def vocabulary() -> Vocabulary:
     connectors: set[str] = set()
     cue_words: dict[str, str] = {}
     date_words: set[str] = set()
+    words: dict[str, set[str]] = {
+        name: set() for name in ("job_nouns", "organisation_nouns", "role_levels", "role_links")
+    }
     cues: dict[str, list[str]] = {"hedges": [], "hedge_labels": [], "learning": [], "learning_labels": []}
     files = sorted(
         (entry for entry in (_DATA / "languages").iterdir() if entry.name.endswith(".toml")),
@@ -77,6 +86,8 @@ def vocabulary() -> Vocabulary:
                 headings.setdefault(heading_key(phrase), section)
         connectors.update(word.casefold() for word in data.get("connectors", ()))
         date_words.update(word.casefold() for word in data.get("date_words", ()))
+        for name, found in words.items():
+            found.update(word.casefold() for word in data.get(name, ()))
         for word, english in data.get("cue_words", {}).items():
             cue_words.setdefault(word.casefold(), english.casefold())
         for name, patterns in cues.items():
@@ -91,6 +102,7 @@ def vocabulary() -> Vocabulary:
         learning_labels=_label_pattern(cues["learning_labels"]),
         cue_words=cue_words,
         date_words=frozenset(date_words),
+        **{name: frozenset(found) for name, found in words.items()},
     )
 
 

@@ -75,52 +75,15 @@ SECTION_CONFIDENCE = {
 LINK_SECTIONS = frozenset({"header", "contact"})
 # Skills that name a field of work rather than a technology; in a job title they claim nothing.
 FIELD_KINDS = frozenset({"concept", "method", "practice"})
-ROLE_NOUNS = frozenset(
-    {
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "scientist",
-        "scientists",
-        "analyst",
-        "analysts",
-        "architect",
-        "architects",
-        "researcher",
-        "researchers",
-        "manager",
-        "managers",
-        "intern",
-        "interns",
-        "internship",
-        "specialist",
-        "specialists",
-        "consultant",
-        "consultants",
-        "lead",
-        "director",
-        "team",
-        "teams",
-        "group",
-        "department",
-        "club",
-        "society",
-        "lab",
-        "labs",
-    }
-)
 # A title may join this many more fields to the first one, with one of these between them.
 MAX_JOINED_FIELDS = 2
 FIELD_JOINERS = frozenset({"/", "&", "+"})
-# Nouns of a job title ("Engineer at Databricks"): the name after them and a marker is the
-# employer, as long as it ends the title's item.
-JOB_NOUNS = ROLE_NOUNS - {"team", "teams", "group", "department", "club", "society", "lab", "labs"}
+# After a job title's noun ("Engineer at Databricks"), the name after one of these markers is the
+# employer, as long as it ends the title's item. Job nouns, levels and links are data per language.
 EMPLOYER_MARKERS = frozenset({"at", "@", ",", "|", "—", "–", "-", "·"})
 EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
 # How many words before a name a job title's noun may stand ("Senior ML Engineer II at X").
 EMPLOYER_REACH = 4
-ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
@@ -481,19 +444,20 @@ class SkillMatcher:
         titles ("Python Developer") still count."""
         if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
             return False
+        words = vocabulary()
         following = tokens.neighbour_words(candidate.end - 1, 1, count=3 + 2 * MAX_JOINED_FIELDS)
         # Fields joined in one title ("AI/ML Engineer", "Data Science & Analytics Intern").
         for _ in range(MAX_JOINED_FIELDS):
             if len(following) > 2 and following[0] in FIELD_JOINERS:
                 following = following[2:]
-        if not following or following[0] not in ROLE_NOUNS:
-            return False
-        following = following[:3]
-        # A title ends its line or gives way to a company, a level or a date ("May 2024"); a
-        # sentence goes on
-        # ("Machine learning engineer who ships models" still claims machine learning).
-        rest = [word for word in following[1:] if word not in ROLE_LEVELS]
-        return not rest or rest[0] in TITLE_BREAKS or rest[0].isdigit() or rest[0] in vocabulary().date_words
+        if following and following[0] in words.job_nouns | words.organisation_nouns:
+            return _title_ends(following[1:3])
+        # The noun first, as Spanish, Portuguese and French put it ("Ingeniero de Machine
+        # Learning — 2021", "Cientista de Dados"): the field must end the title there.
+        before = [word for word in tokens.neighbour_words(candidate.start, -1) if word not in words.role_levels]
+        if len(before) >= 2 and before[0] in words.role_links and before[1] in words.job_nouns:
+            return _title_ends(following[:2])
+        return False
 
     def _exact(self, doc: Doc, tokens: _Tokens) -> list[_Candidate]:
         strings = self.tokenizer.vocab.strings
@@ -661,14 +625,23 @@ class SkillMatcher:
         return any(signals[need] for need in rule.needs)
 
 
+def _title_ends(following: Sequence[str]) -> bool:
+    """Whether a job title ends with the words before ``following``: its line ends, or it gives
+    way to a company, a level or a date ("May 2024"). A sentence goes on ("Machine learning
+    engineer who ships models" still claims machine learning)."""
+    words = vocabulary()
+    rest = [word for word in following if word not in words.role_levels]
+    return not rest or rest[0] in TITLE_BREAKS or rest[0].isdigit() or rest[0] in words.date_words
+
+
 def _names_an_employer(tokens: _Tokens, candidate: _Candidate) -> bool:
     """Whether the name stands where a title line names the employer ("ML Engineer at
     Databricks", "Data Scientist, Amazon — 2021"): where someone worked, not what they can do."""
     before = tokens.neighbour_words(candidate.start, -1, count=EMPLOYER_REACH)
     if not before or before[0] not in EMPLOYER_MARKERS:
         return False
-    title_end = [word for word in before[1:] if word not in ROLE_LEVELS]
-    if not title_end or title_end[0] not in JOB_NOUNS:
+    title_end = [word for word in before[1:] if word not in vocabulary().role_levels]
+    if not title_end or title_end[0] not in vocabulary().job_nouns:
         return False
     after = tokens.neighbour_words(candidate.end - 1, 1, count=1)
     # The employer ends the title's item ("… at Databricks | 2021"); a list of skills goes on with

@@ -322,6 +322,8 @@ def test_skill_names_written_in_another_language_are_that_skill(line: str, skill
         "AI/ML Engineer\tMay 2024 - May 2026",
         "Data Science & Analytics Intern, Acme",
         "Machine Learning Engineer 2021 - 2023",
+        "Ingeniera de Machine Learning — desde 2021",
+        "Ingénieur en Machine Learning | Paris",
     ],
 )
 def test_fields_joined_in_a_job_title_before_a_date_claim_nothing(title: str) -> None:
@@ -363,3 +365,7 @@ def test_a_product_named_as_the_employer_of_a_title_is_no_skill(title: str) -> N
 
 def test_skills_listed_after_a_title_still_count() -> None:
     assert {"Python", "Go"} <= names("EXPERIENCE\nBackend Engineer | Python, Go\nShipped things.")
+
+
+def test_a_field_after_a_job_noun_in_a_sentence_still_counts() -> None:
+    assert "Machine learning" in names("Ingeniera de Machine Learning con cinco años entrenando modelos.")
