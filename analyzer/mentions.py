@@ -145,9 +145,8 @@ def build_tokenizer() -> Tokenizer:
 
     C++, .NET, Node.js and CI/CD already tokenize consistently; we add C#/F# as single tokens,
     split list bullets and brackets glued to words ("Python•Java", "Tools(Python") and let "R."
-    end a sentence. Only the
-    vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
-    to start and nothing here uses it.
+    end a sentence. Only the vocabulary and the tokenizer are built: a full blank pipeline would
+    cost several times more to start and nothing here uses it.
     """
     from spacy.attrs import IS_SPACE, IS_STOP, LOWER
     from spacy.lang import lex_attrs
@@ -413,14 +412,18 @@ class SkillMatcher:
         comma = candidate.end
         if comma >= len(tokens.words) or tokens.words[comma] != ",":
             return False
-        following = [
-            position
-            for position in range(comma + 1, len(tokens.words))
-            if not tokens.spaces[position] and tokens.line_of[position] == tokens.line_of[comma]
-        ][: places().longest_country + 1]
+        known = places()
+        following: list[int] = []
+        position = comma + 1
+        # The words after the comma on its line, as many as the longest country has and one more.
+        while position < len(tokens.words) and len(following) <= known.longest_country:
+            if tokens.line_of[position] != tokens.line_of[comma]:
+                break
+            if not tokens.spaces[position]:
+                following.append(position)
+            position += 1
         if not following:
             return False
-        known = places()
         first = tokens.words[following[0]]
 
         def ends_there(count: int) -> bool:
