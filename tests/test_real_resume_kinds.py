@@ -152,8 +152,9 @@ def test_list_connectors_of_other_languages_make_a_list(connector: str) -> None:
     assert "Go" in names(f"Desarrollé servicios con Python {connector} Go.")
 
 
-def test_an_inline_label_in_another_language_opens_a_skills_line() -> None:
-    document = read_document(b"Kenntnisse: Python, R\n", "cv.txt")
+@pytest.mark.parametrize("line", ["Kenntnisse: Python, R", "Compétences : Python, R"])
+def test_an_inline_label_in_another_language_opens_a_skills_line(line: str) -> None:
+    document = read_document(f"{line}\n".encode(), "cv.txt")
     assert [sectioned.section for sectioned in sectioned_lines(find_sections(document))] == ["skills"]
 
 
