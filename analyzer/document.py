@@ -48,6 +48,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
+_SPLIT_WORD = re.compile(r"(?<![\w-])([^\W\d_][\w-]*?)- ([^\W\d_A-Z]+)")
 _LEADING_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[-*–—](?=\s))\s*")
 
 
@@ -94,7 +95,28 @@ def normalize_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HYPHENS)
     text = _PRIVATE_USE.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return rejoin_split_words(_SPACES.sub(" ", text).strip())
+
+
+def rejoin_split_words(text: str) -> str:
+    """Words a producer split with a hyphen and a space inside one line joined again: "lan- guage"
+    when the joined word is an ordinary word, "Stop-word- removal" and "AI- assisted" as the
+    compounds they are; a suspended hyphen ("front- and back-end", "AI- and ML-based") stays."""
+    if "- " not in text:
+        return text
+    from analyzer.languages import is_ordinary_word, vocabulary
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if is_ordinary_word(head + tail):
+            return head + tail
+        # A compound broken after its hyphen ("Stop-word- removal", "AI- assisted").
+        compound = "-" in head or (head.isupper() and len(head) > 1)
+        if compound and tail.casefold() not in vocabulary().connectors:
+            return f"{head}-{tail}"
+        return match.group(0)
+
+    return _SPLIT_WORD.sub(join, text)
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:

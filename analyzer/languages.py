@@ -34,6 +34,14 @@ class Vocabulary:
     learning_labels: re.Pattern[str]
     # A cue word of another language to the English cue word of the taxonomy's rules.
     cue_words: dict[str, str]
+    # Words that open a date ("May", "present", "desde").
+    date_words: frozenset[str]
+    # Job titles: their nouns, the nouns of teams and labs, levels, and the words that join a
+    # noun to the field after it ("Ingeniero de …").
+    job_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    role_levels: frozenset[str]
+    role_links: frozenset[str]
 
 
 def _alternation(cues: list[str]) -> str:
@@ -60,6 +68,10 @@ def vocabulary() -> Vocabulary:
     headings: dict[str, str] = {}
     connectors: set[str] = set()
     cue_words: dict[str, str] = {}
+    date_words: set[str] = set()
+    words: dict[str, set[str]] = {
+        name: set() for name in ("job_nouns", "organisation_nouns", "role_levels", "role_links")
+    }
     cues: dict[str, list[str]] = {"hedges": [], "hedge_labels": [], "learning": [], "learning_labels": []}
     files = sorted(
         (entry for entry in (_DATA / "languages").iterdir() if entry.name.endswith(".toml")),
@@ -73,6 +85,9 @@ def vocabulary() -> Vocabulary:
             for phrase in phrases:
                 headings.setdefault(heading_key(phrase), section)
         connectors.update(word.casefold() for word in data.get("connectors", ()))
+        date_words.update(word.casefold() for word in data.get("date_words", ()))
+        for name, found in words.items():
+            found.update(word.casefold() for word in data.get(name, ()))
         for word, english in data.get("cue_words", {}).items():
             cue_words.setdefault(word.casefold(), english.casefold())
         for name, patterns in cues.items():
@@ -86,6 +101,8 @@ def vocabulary() -> Vocabulary:
         learning=_phrase_pattern(cues["learning"]),
         learning_labels=_label_pattern(cues["learning_labels"]),
         cue_words=cue_words,
+        date_words=frozenset(date_words),
+        **{name: frozenset(found) for name, found in words.items()},
     )
 
 
@@ -112,16 +129,36 @@ def places() -> Places:
 
 @cache
 def _word_list(language: str) -> str:
-    """One language's ordinary words as one newline-framed string (sorted, one a line).
+    """One language's ordinary words: one lowercase word a line, sorted, in one string.
 
-    Kept as a string rather than a set: a set of half a million words costs half a second to
-    build at every start, and a word is looked up only when it is a near miss of a name.
+    Kept as one string and searched by bisection rather than made a set: a set of half a million
+    words costs half a second to build at every start, and a word is looked up only when it is a
+    near miss of a name.
     """
     entry = _DATA / "words" / f"{language}.txt.gz"
     try:
-        return "\n" + gzip.decompress(entry.read_bytes()).decode("utf-8")
+        return gzip.decompress(entry.read_bytes()).decode("utf-8")
     except FileNotFoundError:
-        return "\n"
+        return ""
+
+
+def _in_sorted_lines(lines: str, word: str) -> bool:
+    """Whether ``word`` is one of the lines of ``lines`` (sorted, each ending in a newline)."""
+    low, high = 0, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        start = lines.rfind("\n", 0, middle) + 1
+        end = lines.find("\n", start)
+        if end < 0:
+            end = len(lines)
+        line = lines[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
@@ -130,5 +167,4 @@ def is_ordinary_word(word: str) -> bool:
     lowered = word.casefold()
     if not lowered.isalpha():
         return False
-    framed = f"\n{lowered}\n"
-    return any(framed in _word_list(language) for language in vocabulary().languages)
+    return any(_in_sorted_lines(_word_list(language), lowered) for language in vocabulary().languages)

@@ -75,42 +75,15 @@ SECTION_CONFIDENCE = {
 LINK_SECTIONS = frozenset({"header", "contact"})
 # Skills that name a field of work rather than a technology; in a job title they claim nothing.
 FIELD_KINDS = frozenset({"concept", "method", "practice"})
-ROLE_NOUNS = frozenset(
-    {
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "scientist",
-        "scientists",
-        "analyst",
-        "analysts",
-        "architect",
-        "architects",
-        "researcher",
-        "researchers",
-        "manager",
-        "managers",
-        "intern",
-        "interns",
-        "internship",
-        "specialist",
-        "specialists",
-        "consultant",
-        "consultants",
-        "lead",
-        "director",
-        "team",
-        "teams",
-        "group",
-        "department",
-        "club",
-        "society",
-        "lab",
-        "labs",
-    }
-)
-ROLE_LEVELS = frozenset({"i", "ii", "iii", "iv", "1", "2", "3", "senior", "staff", "principal"})
+# A title may join this many more fields to the first one, with one of these between them.
+MAX_JOINED_FIELDS = 2
+FIELD_JOINERS = frozenset({"/", "&", "+"})
+# After a job title's noun ("Engineer at Databricks"), the name after one of these markers is the
+# employer, as long as it ends the title's item. Job nouns, levels and links are data per language.
+EMPLOYER_MARKERS = frozenset({"at", "@", ",", "|", "—", "–", "-", "·"})
+EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
+# How many words before a name a job title's noun may stand ("Senior ML Engineer II at X").
+EMPLOYER_REACH = 4
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
@@ -172,9 +145,8 @@ def build_tokenizer() -> Tokenizer:
 
     C++, .NET, Node.js and CI/CD already tokenize consistently; we add C#/F# as single tokens,
     split list bullets and brackets glued to words ("Python•Java", "Tools(Python") and let "R."
-    end a sentence. Only the
-    vocabulary and the tokenizer are built: a full blank pipeline would cost several times more
-    to start and nothing here uses it.
+    end a sentence. Only the vocabulary and the tokenizer are built: a full blank pipeline would
+    cost several times more to start and nothing here uses it.
     """
     from spacy.attrs import IS_SPACE, IS_STOP, LOWER
     from spacy.lang import lex_attrs
@@ -274,11 +246,11 @@ class _Tokens:
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.offsets[start] : self.offsets[end - 1] + len(self.words[end - 1])]
 
-    def neighbour_words(self, index: int, step: int) -> list[str]:
-        """Up to three lowercase tokens next to ``index`` on its own line, nearest first."""
+    def neighbour_words(self, index: int, step: int, count: int = 3) -> list[str]:
+        """Up to ``count`` lowercase tokens next to ``index`` on its own line, nearest first."""
         words: list[str] = []
         position = index + step
-        while 0 <= position < len(self.words) and len(words) < 3:
+        while 0 <= position < len(self.words) and len(words) < count:
             if self.line_of[position] != self.line_of[index]:
                 break
             if not self.spaces[position]:
@@ -395,7 +367,7 @@ class SkillMatcher:
                 continue
             span_text = tokens.span_text(candidate.start, candidate.end)
             sectioned = lines[tokens.line_of[candidate.start]]
-            if self._names_a_place(tokens, candidate):
+            if self._names_a_place(tokens, candidate) or _names_an_employer(tokens, candidate):
                 continue
             # "Github" or "Kaggle" alone on a line of the header labels a profile link.
             if sectioned.section in LINK_SECTIONS and span_text == sectioned.line.text.strip(" :|·•"):
@@ -440,14 +412,18 @@ class SkillMatcher:
         comma = candidate.end
         if comma >= len(tokens.words) or tokens.words[comma] != ",":
             return False
-        following = [
-            position
-            for position in range(comma + 1, len(tokens.words))
-            if not tokens.spaces[position] and tokens.line_of[position] == tokens.line_of[comma]
-        ][: places().longest_country + 1]
+        known = places()
+        following: list[int] = []
+        position = comma + 1
+        # The words after the comma on its line, as many as the longest country has and one more.
+        while position < len(tokens.words) and len(following) <= known.longest_country:
+            if tokens.line_of[position] != tokens.line_of[comma]:
+                break
+            if not tokens.spaces[position]:
+                following.append(position)
+            position += 1
         if not following:
             return False
-        known = places()
         first = tokens.words[following[0]]
 
         def ends_there(count: int) -> bool:
@@ -471,13 +447,20 @@ class SkillMatcher:
         titles ("Python Developer") still count."""
         if self.taxonomy.skills[candidate.skill_id].kind not in FIELD_KINDS:
             return False
-        following = tokens.neighbour_words(candidate.end - 1, 1)
-        if not following or following[0] not in ROLE_NOUNS:
-            return False
-        # A title ends its line or gives way to a company, a level or a date; a sentence goes on
-        # ("Machine learning engineer who ships models" still claims machine learning).
-        rest = [word for word in following[1:] if word not in ROLE_LEVELS]
-        return not rest or rest[0] in TITLE_BREAKS
+        words = vocabulary()
+        following = tokens.neighbour_words(candidate.end - 1, 1, count=3 + 2 * MAX_JOINED_FIELDS)
+        # Fields joined in one title ("AI/ML Engineer", "Data Science & Analytics Intern").
+        for _ in range(MAX_JOINED_FIELDS):
+            if len(following) > 2 and following[0] in FIELD_JOINERS:
+                following = following[2:]
+        if following and following[0] in words.job_nouns | words.organisation_nouns:
+            return _title_ends(following[1:3])
+        # The noun first, as Spanish, Portuguese and French put it ("Ingeniero de Machine
+        # Learning — 2021", "Cientista de Dados"): the field must end the title there.
+        before = [word for word in tokens.neighbour_words(candidate.start, -1) if word not in words.role_levels]
+        if len(before) >= 2 and before[0] in words.role_links and before[1] in words.job_nouns:
+            return _title_ends(following[:2])
+        return False
 
     def _exact(self, doc: Doc, tokens: _Tokens) -> list[_Candidate]:
         strings = self.tokenizer.vocab.strings
@@ -643,6 +626,30 @@ class SkillMatcher:
             "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
         }
         return any(signals[need] for need in rule.needs)
+
+
+def _title_ends(following: Sequence[str]) -> bool:
+    """Whether a job title ends with the words before ``following``: its line ends, or it gives
+    way to a company, a level or a date ("May 2024"). A sentence goes on ("Machine learning
+    engineer who ships models" still claims machine learning)."""
+    words = vocabulary()
+    rest = [word for word in following if word not in words.role_levels]
+    return not rest or rest[0] in TITLE_BREAKS or rest[0].isdigit() or rest[0] in words.date_words
+
+
+def _names_an_employer(tokens: _Tokens, candidate: _Candidate) -> bool:
+    """Whether the name stands where a title line names the employer ("ML Engineer at
+    Databricks", "Data Scientist, Amazon — 2021"): where someone worked, not what they can do."""
+    before = tokens.neighbour_words(candidate.start, -1, count=EMPLOYER_REACH)
+    if not before or before[0] not in EMPLOYER_MARKERS:
+        return False
+    title_end = [word for word in before[1:] if word not in vocabulary().role_levels]
+    if not title_end or title_end[0] not in vocabulary().job_nouns:
+        return False
+    after = tokens.neighbour_words(candidate.end - 1, 1, count=1)
+    # The employer ends the title's item ("… at Databricks | 2021"); a list of skills goes on with
+    # a comma ("Backend Engineer | Python, Go").
+    return not after or (after[0] in EMPLOYER_ENDS or after[0].isdigit() or after[0] in vocabulary().date_words)
 
 
 def _is_inflection(word: str, target: str) -> bool:

@@ -164,7 +164,8 @@ def _row_line(row: Row, raw_text: str, page: int, number: int) -> Line:
 def join_word_breaks(raw_rows: list[str]) -> list[str]:
     """Rejoin words broken across lines: 'develop-' + 'ment …' becomes 'development' + '…'.
 
-    A hyphen joins only before a lowercase letter (an ordinary word break); a soft hyphen always
+    A hyphen joins only before a lowercase letter (an ordinary word break), and stays when the word
+    is a compound anyway ('Stop-word-' + 'removal', 'AI-' + 'assisted'); a soft hyphen always
     joins, since producers emit it exactly where they broke a word.
     """
     rows = list(raw_rows)
@@ -175,7 +176,11 @@ def join_word_breaks(raw_rows: list[str]) -> list[str]:
         if not _SOFT_BREAK.search(current) and not following[0].islower():
             continue
         head, _, rest = following.partition(" ")
-        rows[index] = current[:-1] + head
+        broken = current.split()[-1][:-1]
+        # A compound already hyphenated ("Stop-word-" / "removal") or led by an acronym ("AI-" /
+        # "assisted") keeps its hyphen: the line broke at a hyphen the word has anyway.
+        keeps_hyphen = not _SOFT_BREAK.search(current) and ("-" in broken or broken.isupper())
+        rows[index] = (current if keeps_hyphen else current[:-1]) + head
         rows[index + 1] = rest
     return rows
 

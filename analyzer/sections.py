@@ -34,7 +34,7 @@ STYLE_TOLERANCE = 0.6
 _DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NUMBERING = re.compile(r"^(?:\d+|[ivx]+)[.)]\s+", re.IGNORECASE)
 _SPACED_LETTERS = re.compile(r"^(?:[^\W\d_] ){2,}[^\W\d_]$")
-_INLINE_LABEL = re.compile(r"^([^\W\d_][^\W\d_ &/'-]*(?:[ &/'-]+[^\W\d_]+)*):\s*(\S.*)$")
+_INLINE_LABEL = re.compile(r"^([^\W\d_][^\W\d_ &/'-]*(?:[ &/'-]+[^\W\d_]+)*)\s?:\s*(\S.*)$")
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,41 @@ def shipped_files() -> list[tuple[str, str]]:
     return files
 
 
+def shipped_translations() -> list[tuple[str, str]]:
+    """(name, TOML text) of every shipped translation file: skill names in other languages."""
+    folder = resources.files("skills") / "data" / "translations"
+    return [
+        (f"translations/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name)
+        if entry.name.endswith(".toml")
+    ]
+
+
+def _gather_translations(draft: _Draft, name: str, text: str) -> None:
+    """Add a language's names of skills ("aprendizaje automático") to those skills' aliases.
+
+    They are aliases like any other, so the same checks apply: no alias may belong to two skills.
+    """
+    try:
+        data = _parse(text)
+    except tomllib.TOMLDecodeError as exc:
+        draft.problem(name, f"not valid TOML ({exc})")
+        return
+    aliases = data.get("aliases", {})
+    if not isinstance(aliases, dict):
+        draft.problem(name, "[aliases] must be a table of skill id = [names]")
+        return
+    for skill_id, names in aliases.items():
+        if skill_id not in draft.skills:
+            draft.problem(name, f"[aliases] names unknown skill {skill_id!r}")
+            continue
+        if not isinstance(names, list) or not all(isinstance(item, str) for item in names):
+            draft.problem(name, f"[aliases] {skill_id!r} must be a list of strings")
+            continue
+        item, place = draft.skills[skill_id]
+        draft.skills[skill_id] = ({**item, "aliases": [*item.get("aliases", []), *names]}, place)
+
+
 def check_taxonomy(extra_files: Iterable[str | Path] = ()) -> tuple[Taxonomy | None, list[TaxonomyError]]:
     """The merged taxonomy and every problem found in it, each naming its file and place.
 
@@ -256,6 +291,8 @@ def check_taxonomy(extra_files: Iterable[str | Path] = ()) -> tuple[Taxonomy | N
     draft = _Draft()
     for name, text in shipped_files():
         _gather(draft, name, text)
+    for name, text in shipped_translations():
+        _gather_translations(draft, name, text)
     for extra in extra_files:
         name = str(extra)
         try:

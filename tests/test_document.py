@@ -88,6 +88,11 @@ def test_a_name_broken_across_lines_is_rejoined_and_found() -> None:
     assert "scikit-learn" in {skill.name for skill in analyze(data).skills}
 
 
+def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
+    data = _draw([(72, 700, "Built Stop-word-"), (72, 688, "removal and AI-"), (72, 676, "assisted coding")])
+    assert _texts(data)[:3] == ["Built Stop-word-removal", "and AI-assisted", "coding"]
+
+
 def test_hyphen_before_a_capital_is_kept_as_a_line_end() -> None:
     data = _draw([(72, 700, "Skills -"), (72, 688, "Python")])
     assert _texts(data)[:2] == ["Skills -", "Python"]

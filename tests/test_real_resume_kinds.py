@@ -36,7 +36,7 @@ def confidences(text: str) -> dict[str, float]:
         "Detection, Recognition and Smart Networks",
         "Talent Acquisition, Posture Assessment and Quarterly Objectives",
         "Health Informatics Program, Fluent Communicator",
-        "Detección de Objetos y Reconocimiento de Voz",
+        "Premio de Detección, Reconocimiento y Redes Sociales",
     ],
 )
 def test_correctly_spelled_words_in_title_case_never_become_products(sentence: str) -> None:
@@ -152,8 +152,9 @@ def test_list_connectors_of_other_languages_make_a_list(connector: str) -> None:
     assert "Go" in names(f"Desarrollé servicios con Python {connector} Go.")
 
 
-def test_an_inline_label_in_another_language_opens_a_skills_line() -> None:
-    document = read_document(b"Kenntnisse: Python, R\n", "cv.txt")
+@pytest.mark.parametrize("line", ["Kenntnisse: Python, R", "Compétences : Python, R"])
+def test_an_inline_label_in_another_language_opens_a_skills_line(line: str) -> None:
+    document = read_document(f"{line}\n".encode(), "cv.txt")
     assert [sectioned.section for sectioned in sectioned_lines(find_sections(document))] == ["skills"]
 
 
@@ -294,3 +295,78 @@ def test_a_plan_label_governs_the_lines_its_list_wraps_onto() -> None:
     assert {"PyTorch", "MLflow"} <= learning(text)
     assert {"Docker", "Git", "Python", "SQL"} <= names(text)
     assert not {"PyTorch", "MLflow"} & names(text)
+
+
+# -- skill names in other languages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "skill"),
+    [
+        ("Habilidades: aprendizaje automático, Python", "Machine learning"),
+        ("Competências: aprendizado de máquina, Python", "Machine learning"),
+        ("Kenntnisse: maschinelles Lernen, Python", "Machine learning"),
+        ("Compétences : apprentissage automatique, Python", "Machine learning"),
+        ("Competências: redes neurais e visão computacional", "Neural networks"),
+    ],
+)
+def test_skill_names_written_in_another_language_are_that_skill(line: str, skill: str) -> None:
+    assert skill in names(line)
+
+
+# -- fields in job titles ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "AI/ML Engineer\tMay 2024 - May 2026",
+        "Data Science & Analytics Intern, Acme",
+        "Machine Learning Engineer 2021 - 2023",
+        "Ingeniera de Machine Learning — desde 2021",
+        "Ingénieur en Machine Learning | Paris",
+    ],
+)
+def test_fields_joined_in_a_job_title_before_a_date_claim_nothing(title: str) -> None:
+    assert names(f"EXPERIENCE\n{title}\nShipped things.") == set()
+
+
+# -- words split by a hyphen ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "rejoined"),
+    [
+        ("lan- guage modeling", "language modeling"),
+        ("Engi- neering", "Engineering"),
+        ("Stop-word- removal", "Stop-word-removal"),
+        ("AI- assisted coding", "AI-assisted coding"),
+        ("front- and back-end", "front- and back-end"),
+        ("AI- and ML-based tools", "AI- and ML-based tools"),
+    ],
+)
+def test_a_word_split_by_a_hyphen_and_a_space_is_rejoined(raw: str, rejoined: str) -> None:
+    assert normalize_text(raw) == rejoined
+
+
+# -- employers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ML Engineer at Databricks",
+        "Senior ML Engineer II at Databricks (2021 - 2023)",
+        "Cloud Engineer | Amazon Web Services | 2019 - 2021",
+    ],
+)
+def test_a_product_named_as_the_employer_of_a_title_is_no_skill(title: str) -> None:
+    assert names(f"EXPERIENCE\n{title}\nShipped things.") == set()
+
+
+def test_skills_listed_after_a_title_still_count() -> None:
+    assert {"Python", "Go"} <= names("EXPERIENCE\nBackend Engineer | Python, Go\nShipped things.")
+
+
+def test_a_field_after_a_job_noun_in_a_sentence_still_counts() -> None:
+    assert "Machine learning" in names("Ingeniera de Machine Learning con cinco años entrenando modelos.")
