@@ -84,6 +84,8 @@ EMPLOYER_MARKERS = frozenset({"at", "@", ",", "|", "—", "–", "-", "·"})
 EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
 # How many words before a name a job title's noun may stand ("Senior ML Engineer II at X").
 EMPLOYER_REACH = 4
+# A town named after an employer ("OpenAI, San Francisco, CA") has at most this many words.
+MAX_TOWN_WORDS = 3
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
@@ -409,37 +411,8 @@ class SkillMatcher:
     def _names_a_place(tokens: _Tokens, candidate: _Candidate) -> bool:
         """Whether the name is a town's, followed by its region or country ("Grand Rapids, MI",
         "West Java, Indonesia", "Spark, NV")."""
-        comma = candidate.end
-        if comma >= len(tokens.words) or tokens.words[comma] != ",":
-            return False
-        known = places()
-        following: list[int] = []
-        position = comma + 1
-        # The words after the comma on its line, as many as the longest country has and one more.
-        while position < len(tokens.words) and len(following) <= known.longest_country:
-            if tokens.line_of[position] != tokens.line_of[comma]:
-                break
-            if not tokens.spaces[position]:
-                following.append(position)
-            position += 1
-        if not following:
-            return False
-        first = tokens.words[following[0]]
+        return _region_follows(tokens, candidate.end)
 
-        def ends_there(count: int) -> bool:
-            # A place ends its item: nothing or punctuation, a date or a dash follows it.
-            if count >= len(following):
-                return True
-            word = tokens.words[following[count]]
-            return not word[0].isalpha()
-
-        if first in known.region_codes and ends_there(1):
-            return True
-        words = [tokens.lowers[position] for position in following]
-        return any(
-            tuple(words[:count]) in known.countries and ends_there(count)
-            for count in range(1, len(words) + 1)
-        )
 
     def _names_a_role(self, tokens: _Tokens, candidate: _Candidate) -> bool:
         """Whether a field is named as part of a job title or team ("ML Engineer", "data
@@ -637,6 +610,59 @@ def _title_ends(following: Sequence[str]) -> bool:
     return not rest or rest[0] in TITLE_BREAKS or rest[0].isdigit() or rest[0] in words.date_words
 
 
+def _region_follows(tokens: _Tokens, comma: int) -> bool:
+    """Whether a comma is followed, to the end of its item, by a region code or a country."""
+    if comma >= len(tokens.words) or tokens.words[comma] != ",":
+        return False
+    known = places()
+    following: list[int] = []
+    position = comma + 1
+    # The words after the comma on its line, as many as the longest country has and one more.
+    while position < len(tokens.words) and len(following) <= known.longest_country:
+        if tokens.line_of[position] != tokens.line_of[comma]:
+            break
+        if not tokens.spaces[position]:
+            following.append(position)
+        position += 1
+    if not following:
+        return False
+    first = tokens.words[following[0]]
+
+    def ends_there(count: int) -> bool:
+        # A place ends its item: nothing or punctuation, a date or a dash follows it.
+        if count >= len(following):
+            return True
+        word = tokens.words[following[count]]
+        return not word[0].isalpha()
+
+    if first in known.region_codes and ends_there(1):
+        return True
+    words = [tokens.lowers[position] for position in following]
+    return any(
+        tuple(words[:count]) in known.countries and ends_there(count)
+        for count in range(1, len(words) + 1)
+    )
+
+
+def _place_follows(tokens: _Tokens, comma: int) -> bool:
+    """Whether a comma is followed by a place: a region or country ("OpenAI, USA"), or a town of a
+    few capitalized words and its region ("OpenAI, San Francisco, CA")."""
+    if _region_follows(tokens, comma):
+        return True
+    position = comma + 1
+    town_words = 0
+    while position < len(tokens.words) and tokens.line_of[position] == tokens.line_of[comma]:
+        word = tokens.words[position]
+        if not tokens.spaces[position]:
+            if word == ",":
+                return town_words > 0 and _region_follows(tokens, position)
+            if not word[:1].isupper() or not word.isalpha() or town_words == MAX_TOWN_WORDS:
+                return False
+            town_words += 1
+        position += 1
+    return False
+
+
 def _names_an_employer(tokens: _Tokens, candidate: _Candidate) -> bool:
     """Whether the name stands where a title line names the employer ("ML Engineer at
     Databricks", "Data Scientist, Amazon — 2021"): where someone worked, not what they can do."""
@@ -647,8 +673,10 @@ def _names_an_employer(tokens: _Tokens, candidate: _Candidate) -> bool:
     if not title_end or title_end[0] not in vocabulary().job_nouns:
         return False
     after = tokens.neighbour_words(candidate.end - 1, 1, count=1)
-    # The employer ends the title's item ("… at Databricks | 2021"); a list of skills goes on with
-    # a comma ("Backend Engineer | Python, Go").
+    # The employer ends the title's item ("… at Databricks | 2021", "…, OpenAI, San Francisco, CA");
+    # a list of skills goes on with a comma ("Backend Engineer | Python, Go").
+    if after and after[0] == ",":
+        return _place_follows(tokens, candidate.end)
     return not after or (after[0] in EMPLOYER_ENDS or after[0].isdigit() or after[0] in vocabulary().date_words)
 
 

@@ -358,6 +358,8 @@ def test_a_word_split_by_a_hyphen_and_a_space_is_rejoined(raw: str, rejoined: st
         "ML Engineer at Databricks",
         "Senior ML Engineer II at Databricks (2021 - 2023)",
         "Cloud Engineer | Amazon Web Services | 2019 - 2021",
+        "MERN Stack Developer, OpenAI, San Francisco, USA",
+        "Data Engineer, Snowflake, Bozeman, MT",
     ],
 )
 def test_a_product_named_as_the_employer_of_a_title_is_no_skill(title: str) -> None:
@@ -366,6 +368,7 @@ def test_a_product_named_as_the_employer_of_a_title_is_no_skill(title: str) -> N
 
 def test_skills_listed_after_a_title_still_count() -> None:
     assert {"Python", "Go"} <= names("EXPERIENCE\nBackend Engineer | Python, Go\nShipped things.")
+    assert {"Python", "Snowflake"} <= names("EXPERIENCE\nData Engineer, Snowflake, Python, Airflow\nShipped.")
 
 
 def test_a_field_after_a_job_noun_in_a_sentence_still_counts() -> None:
