@@ -89,7 +89,9 @@ MAX_TOWN_WORDS = 3
 TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
-CLAUSE_END = re.compile(r"[.;!?\n]")
+# A full stop ends a clause only before a space or the end: the dots inside "ASP.NET" and
+# "Node.js" do not.
+CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)")
 # A list wraps over at most this many lines on either side of a name that anchors it.
 LIST_WRAP_LINES = 2
 # A learning cue or a hedge governs the names that follow it within this many characters of its

@@ -373,3 +373,7 @@ def test_skills_listed_after_a_title_still_count() -> None:
 
 def test_a_field_after_a_job_noun_in_a_sentence_still_counts() -> None:
     assert "Machine learning" in names("Ingeniera de Machine Learning con cinco años entrenando modelos.")
+
+
+def test_a_dot_inside_a_name_does_not_end_the_list_an_ambiguous_name_stands_in() -> None:
+    assert "Microsoft Orleans" in names("ASP.NET Core, Orleans, SignalR")
