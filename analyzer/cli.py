@@ -77,6 +77,14 @@ PathIds = Annotated[
 Redact = Annotated[
     bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
 ]
+Jobs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--job",
+        metavar="POSTING",
+        help="A job posting to measure against (repeatable; '-' reads standard input).",
+    ),
+]
 MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
 MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
@@ -111,6 +119,16 @@ def _as_of_month(text: str | None) -> int | None:
         return parse_month(text)
     except ValueError:
         _fail(f"--as-of: expected a month as YYYY-MM, got {text!r}", ExitCode.USAGE)
+
+
+def _postings(jobs: list[str] | None, resume: str) -> list[str]:
+    """The ``--job`` postings; standard input serves one of them only when the resume is a file."""
+    postings = list(jobs or [])
+    if postings.count("-") > 1 or ("-" in postings and resume == "-"):
+        _fail(
+            "--job: standard input ('-') can be read once, and only when the resume is a file", ExitCode.USAGE
+        )
+    return postings
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -148,6 +166,10 @@ def analyze(
         str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
     ] = DEFAULT_MAX_MEMORY,
     as_of: AsOf = None,
+    job: Jobs = None,
+    jobs_only: Annotated[
+        bool, typer.Option("--jobs-only", help="Report only the --job postings, not the career paths.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
@@ -155,9 +177,21 @@ def analyze(
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
     month = _as_of_month(as_of)
+    postings = _postings(job, file)
+    if jobs_only and not postings:
+        _fail("--jobs-only: give at least one --job POSTING", ExitCode.USAGE)
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits, as_of=month)
+        report = analyze_resume(
+            file,
+            loaded,
+            paths=path or (),
+            password=password,
+            limits=limits,
+            as_of=month,
+            jobs=postings,
+            jobs_only=jobs_only,
+        )
         if redact:
             from analyzer.redact import redact_report
 

@@ -93,7 +93,11 @@ def _reason(results: Sequence[RequirementResult]) -> str:
     if not results:
         return "The posting names no skill from the taxonomy"
     parts = []
-    for importance, label in (("core", "must-haves"), ("important", "other named skills"), ("nice", "nice-to-haves")):
+    for importance, label in (
+        ("core", "must-haves"),
+        ("important", "other named skills"),
+        ("nice", "nice-to-haves"),
+    ):
         group = [item for item in results if item.importance == importance]
         if not group:
             continue
@@ -106,7 +110,9 @@ def _reason(results: Sequence[RequirementResult]) -> str:
     return "; ".join(parts)
 
 
-def _suggestions(taxonomy: Taxonomy, requirement: RequirementResult, shown: frozenset[str]) -> tuple[SuggestedSkill, ...]:
+def _suggestions(
+    taxonomy: Taxonomy, requirement: RequirementResult, shown: frozenset[str]
+) -> tuple[SuggestedSkill, ...]:
     """What to learn for a missing requirement: the skill itself, then its alternatives."""
     limit = taxonomy.scoring.suggestions
     found = []
@@ -127,12 +133,23 @@ def _plan(taxonomy: Taxonomy, missing: Sequence[Gap], shown: frozenset[str]) -> 
             break
         if not gap.suggested_skills or gap.id in planned:
             continue
-        label = {"core": "a must-have", "important": "named in the duties", "nice": "a nice-to-have"}[gap.importance]
+        label = {"core": "a must-have", "important": "named in the duties", "nice": "a nice-to-have"}[
+            gap.importance
+        ]
         for skill_id in [*prerequisites(taxonomy, gap.id, planned), gap.id]:
             skill = taxonomy.skills[skill_id]
             why = f"{label} of this posting" if skill_id == gap.id else f"needed before {gap.name}"
             requires = tuple(item for item in skill.requires if item not in shown)
-            steps.append(PlanStep(skill.id, skill.name, (gap.id,) if skill_id == gap.id else (), why, requires, gap.id if skill_id == gap.id else None))
+            steps.append(
+                PlanStep(
+                    skill.id,
+                    skill.name,
+                    (gap.id,) if skill_id == gap.id else (),
+                    why,
+                    requires,
+                    gap.id if skill_id == gap.id else None,
+                )
+            )
             planned.add(skill_id)
     return tuple(steps)
 
@@ -162,12 +179,23 @@ def job_result(
         for item in results
     )
     missing = tuple(
-        Gap(item.id, item.name, item.importance, weights[item.importance], item.strength, _suggestions(taxonomy, item, shown))
+        Gap(
+            item.id,
+            item.name,
+            item.importance,
+            weights[item.importance],
+            item.strength,
+            _suggestions(taxonomy, item, shown),
+        )
         for item in sorted(results, key=lambda item: IMPORTANCE_RANK[item.importance])
         if not item.met
     )
     total = sum(weights[item.importance] for item in results)
-    coverage = round(sum(weights[item.importance] * item.strength for item in results) / total, DECIMALS) if total else 0.0
+    coverage = (
+        round(sum(weights[item.importance] * item.strength for item in results) / total, DECIMALS)
+        if total
+        else 0.0
+    )
     core = [item for item in results if item.importance == "core"]
     focus = round(sum(item.strength for item in core) / len(core), DECIMALS) if core else coverage
     return PathResult(
@@ -182,6 +210,9 @@ def job_result(
         kind=JOB_KIND,
         requirements=tuple(results),
         posting=PostingInfo(
-            target.source, target.title, target.sha256, tuple((item.text, item.importance) for item in target.degrees)
+            target.source,
+            target.title,
+            target.sha256,
+            tuple((item.text, item.importance) for item in target.degrees),
         ),
     )

@@ -49,15 +49,27 @@ MATCHER_SECTION = {
 }
 # Resume sections that a job posting never has as headings: a posting made of them is a resume.
 RESUME_ONLY_SECTIONS = frozenset(
-    {"education", "projects", "certifications", "publications", "awards", "interests", "volunteering",
-     "references", "coursework", "languages"}
+    {
+        "education",
+        "projects",
+        "certifications",
+        "publications",
+        "awards",
+        "interests",
+        "volunteering",
+        "references",
+        "coursework",
+        "languages",
+    }
 )
 # A heading is a short line; longer lines that start with a heading word are sentences.
 MAX_HEADING_WORDS = 7
 MAX_TITLE_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _INLINE_HEADING = re.compile(r"^\s*([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
-_TITLE_LABEL = re.compile(r"^\s*(?:job\s+title|title|position|role|puesto|stelle|poste)\s*:\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:job\s+title|title|position|role|puesto|stelle|poste)\s*:\s*", re.IGNORECASE
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DATA = resources.files("analyzer") / "data" / "posting.toml"
 
@@ -209,14 +221,20 @@ def posting_lines(document: Document) -> tuple[list[_PostingLine], int]:
             result.append(_PostingLine(line, TITLE))
             continue
         found = heading_role(text) if not line.item_start else None
-        if found is None and len(text.split()) <= MAX_HEADING_WORDS and section_for_heading(text) in RESUME_ONLY_SECTIONS:
+        if (
+            found is None
+            and len(text.split()) <= MAX_HEADING_WORDS
+            and section_for_heading(text) in RESUME_ONLY_SECTIONS
+        ):
             resume_headings += 1
         if found is not None:
             role = found
             continue
         inline = _INLINE_HEADING.match(text)
         if inline and (inline_role := heading_role(inline.group(1))) is not None:
-            result.append(_PostingLine(line, inline_role, line.text.index(inline.group(2)) if inline.group(2) else 0))
+            result.append(
+                _PostingLine(line, inline_role, line.text.index(inline.group(2)) if inline.group(2) else 0)
+            )
             continue
         result.append(_PostingLine(line, role))
     return result, resume_headings
@@ -309,7 +327,9 @@ def _sentence_role(sentence: str, role: str) -> str | None:
         return None
     # A responsibility says what the job does ("Build pipelines with Airflow"): only a clear
     # demand on the candidate makes it a must-have.
-    demands = role == DESCRIPTION or (role == RESPONSIBILITIES and re.match(r"\s*(?:you|we)\b", sentence, re.IGNORECASE))
+    demands = role == DESCRIPTION or (
+        role == RESPONSIBILITIES and re.match(r"\s*(?:you|we)\b", sentence, re.IGNORECASE)
+    )
     if demands and vocabulary.required_cues.search(sentence):
         return REQUIRED
     return role
@@ -420,7 +440,9 @@ def requirements_of(
             for group in _groups(inside, sentence, vocabulary):
                 skill_ids = list(dict.fromkeys(item.mention.skill_id for item in group))
                 first = group[0]
-                asked = max((years[index_of[id(item)]] for item in group if index_of[id(item)] in years), default=None)
+                asked = max(
+                    (years[index_of[id(item)]] for item in group if index_of[id(item)] in years), default=None
+                )
                 _add(found, order, taxonomy, skill_ids, importance, asked, _evidence(first.mention, role))
     ranked = sorted(order, key=lambda skill_id: IMPORTANCE_RANK[found[skill_id].importance])
     return tuple(found[skill_id] for skill_id in ranked), tuple(degrees)
@@ -440,7 +462,9 @@ def _add(
     primary, alternatives = skill_ids[0], tuple(skill_ids[1:])
     earlier = found.get(primary)
     if earlier is None:
-        found[primary] = Requirement(primary, taxonomy.skills[primary].name, importance, alternatives, years, evidence)
+        found[primary] = Requirement(
+            primary, taxonomy.skills[primary].name, importance, alternatives, years, evidence
+        )
         order.append(primary)
         return
     stronger = IMPORTANCE_RANK[importance] < IMPORTANCE_RANK[earlier.importance]
@@ -470,7 +494,9 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
     resume_like = resume_headings >= vocabulary.resume_like_headings and not has_posting_headings
     warnings: list[str] = []
     if resume_like:
-        warnings.append(f"{document.name}: this job posting reads like a resume (its headings are a resume's)")
+        warnings.append(
+            f"{document.name}: this job posting reads like a resume (its headings are a resume's)"
+        )
     if not requirements:
         warnings.append(f"{document.name}: no skill from the taxonomy was found in this job posting")
     title = title_of(document)
