@@ -85,6 +85,7 @@ def _grade(
         evidence=evidence,
         met_by=best[1].id if best else None,
         months=used_months,
+        alternative_names=tuple(taxonomy.skills[item].name for item in requirement.alternatives),
     )
 
 

@@ -184,6 +184,8 @@ class RequirementResult:
     evidence: tuple[Evidence, ...] = ()
     met_by: str | None = None
     months: int | None = None
+    # The alternatives' names, for renderers (the JSON names them by id).
+    alternative_names: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
