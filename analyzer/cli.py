@@ -267,12 +267,25 @@ def evaluate_command(
     except ValueError as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
     reports: dict[str, dict[str, Any]] = {}
+    from analyzer.posting_eval import format_postings, score_postings, score_ranking
+    from skills import load_taxonomy
+
+    try:
+        postings, targets, posting_golds = score_postings(folder, load_taxonomy())
+    except (SkillgapError, ValueError) as error:
+        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    job_coverage: dict[str, dict[str, float]] = {}
 
     def analyzed(resume: Path) -> dict[str, Any]:
         label = labels.get(resume.stem)
         resume_as_of = month if month is not None else (label.as_of if label else None)
-        reports[resume.stem] = analyze_resume(resume, as_of=resume_as_of).to_dict()
-        return reports[resume.stem]
+        report = analyze_resume(resume, as_of=resume_as_of, jobs=targets).to_dict()
+        # The postings' targets are scored apart: the skill and advice scores see career paths only.
+        jobs = [path for path in report["paths"] if path["kind"] == "job"]
+        job_coverage[resume.stem] = {path["id"]: path["coverage"] for path in jobs}
+        report["paths"] = [path for path in report["paths"] if path["kind"] != "job"]
+        reports[resume.stem] = report
+        return report
 
     try:
         result = evaluate(folder, analyzed)
@@ -286,10 +299,13 @@ def evaluate_command(
         experience = evaluate_experience(folder, labels, reports.get, aliases)
     grouped = grouped_results(folder, result)
     fit = score_fit(reports, load_manifest(folder))
+    score_ranking(postings, job_coverage, load_manifest(folder), posting_golds)
     if as_json:
         data = {**result.to_dict(), **grouped_to_dict(grouped), "best_fit": fit.to_dict()}
         if experience is not None:
             data["experience"] = experience.to_dict()
+        if postings.postings:
+            data["postings"] = postings.to_dict()
         typer.echo(json_safe(json.dumps(data, indent=2)))
         return
     sections = [format_result(result, details=details)]
@@ -299,6 +315,8 @@ def evaluate_command(
         sections.append(format_fit(fit, {score.name: len(score.false_positives) for score in result.files}))
     if experience is not None:
         sections.append(format_experience(experience, details=details))
+    if postings.postings:
+        sections.append(format_postings(postings, details=details))
     typer.echo(terminal_safe("\n".join(sections), keep_newlines=True), nl=False)
 
 

@@ -94,6 +94,7 @@ class PostingVocabulary:
     year_numbers: dict[str, int]
     degrees: re.Pattern[str]
     alternative_words: frozenset[str]
+    example_words: frozenset[str]
     weights: dict[str, float]
     years_short_factor: float
     resume_like_headings: int
@@ -126,6 +127,7 @@ def posting_vocabulary() -> PostingVocabulary:
         year_numbers={word.casefold(): int(value) for word, value in data["years"]["numbers"].items()},
         degrees=re.compile(data["degrees"]["pattern"], re.IGNORECASE),
         alternative_words=frozenset(word.casefold() for word in data["alternatives"]["words"]),
+        example_words=frozenset(word.casefold() for word in data["alternatives"]["examples"]),
         weights={key: float(value) for key, value in data["scoring"]["weights"].items()},
         years_short_factor=float(data["scoring"]["years_short_factor"]),
         resume_like_headings=int(data["scoring"]["resume_like_headings"]),
@@ -346,6 +348,8 @@ def _is_alternative(between: str, vocabulary: PostingVocabulary) -> str | None:
     bare = re.sub(r"^[,(]\s*|\s*[,)]$", "", words).strip().casefold()
     if bare in vocabulary.alternative_words:
         return "or"
+    if bare.rstrip(",:") in vocabulary.example_words:
+        return "example"
     return None
 
 
@@ -358,7 +362,7 @@ def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabul
     groups = [[placed[0]]]
     for index, item in enumerate(placed[1:]):
         link = links[index]
-        joined = link == "or"
+        joined = link in {"or", "example"}
         if link == "comma":
             following = next((later for later in links[index + 1 :] if later != "comma"), None)
             joined = following == "or"
@@ -428,8 +432,9 @@ def requirements_of(
             if role is None:
                 continue
             importance = IMPORTANCE[role]
-            if vocabulary.degrees.search(sentence) and role != DESCRIPTION:
+            if vocabulary.degrees.search(sentence):
                 degrees.append(Degree(sentence.strip(), importance))
+                continue
             inside = [
                 _Placed(item.mention, item.start - start, item.end - start)
                 for item in placed
