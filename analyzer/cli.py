@@ -382,6 +382,7 @@ def batch(
         bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
     ] = False,
     as_of: AsOf = None,
+    job: Jobs = None,
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -396,6 +397,10 @@ def batch(
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
+        from analyzer.analysis import job_targets
+
+        targets = job_targets(_postings(job, directory), loaded) if job else ()
+        path_ids = [*path_ids, *(target.id for target in targets)]
         done: frozenset[str] = frozenset()
         if resume and output is not None:
             drop_partial_row(output)
@@ -424,6 +429,7 @@ def batch(
         done=done,
         redact=redact,
         as_of=month,
+        jobs=targets,
     )
     interrupted = False
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,3 +182,42 @@ def test_cli_an_unreadable_posting_is_a_usage_error(
 def test_cli_standard_input_serves_one_input_only(run_cli: Run) -> None:
     result = run_cli("analyze", "-", "--job", "-")
     assert result.exit_code == 2 and "--job" in result.stderr
+
+
+def test_batch_job_adds_the_postings_columns_and_ranks_the_folder_by_fit(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / "strong.txt").write_text(RESUME)
+    (folder / "weak.txt").write_text("Skills\nExcel, Word\n")
+    posting = tmp_path / "posting.md"
+    posting.write_text(POSTING)
+    out, summary = tmp_path / "out.csv", tmp_path / "summary.json"
+    result = run_cli(
+        "batch",
+        str(folder),
+        "--job",
+        str(posting),
+        "-o",
+        str(out),
+        "--summary",
+        str(summary),
+        "--workers",
+        "1",
+        "--no-cache",
+        "-q",
+    )
+    assert result.exit_code == 0, result.stderr
+    header = out.read_text().splitlines()[0].split(",")
+    assert "coverage_job_ml_platform_engineer" in header and "missing_job_ml_platform_engineer" in header
+    job = next(path for path in json.loads(summary.read_text())["paths"] if path["kind"] == "job")
+    assert [Path(row["file"]).name for row in job["ranking"]] == ["strong.txt", "weak.txt"]
+    assert job["most_common_missing_must_haves"][0] == {"name": "Go", "resumes": 2}
+
+
+def test_batch_an_unreadable_posting_is_a_usage_error_before_any_output(run_cli: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = run_cli("batch", str(tmp_path), "--job", str(tmp_path / "gone.md"), "-o", str(out), "-q")
+    assert result.exit_code == 2 and "gone.md" in result.stderr
+    assert not out.exists()
