@@ -51,6 +51,7 @@ MATCHER_SECTION = {
 RESUME_ONLY_SECTIONS = frozenset(
     {
         "education",
+        "learning",
         "projects",
         "certifications",
         "publications",
@@ -205,14 +206,15 @@ class _PostingLine:
     body_start: int = 0
 
 
-def posting_lines(document: Document) -> tuple[list[_PostingLine], int]:
-    """Every line with the role of its section, and how many headings look like a resume's.
+def posting_lines(document: Document) -> tuple[list[_PostingLine], int, int]:
+    """Every line with the role of its section, how many headings only a resume has, and how
+    many only a posting has ("Experience" and "Skills" head both).
 
     The first line is the title; lines before any heading are the opening description.
     """
     result: list[_PostingLine] = []
     role = DESCRIPTION
-    resume_headings = 0
+    resume_headings = posting_headings = 0
     titled = False
     for line in document.lines:
         text = line.text.strip()
@@ -223,13 +225,12 @@ def posting_lines(document: Document) -> tuple[list[_PostingLine], int]:
             result.append(_PostingLine(line, TITLE))
             continue
         found = heading_role(text) if not line.item_start else None
-        if (
-            found is None
-            and len(text.split()) <= MAX_HEADING_WORDS
-            and section_for_heading(text) in RESUME_ONLY_SECTIONS
-        ):
+        short = len(text.split()) <= MAX_HEADING_WORDS and not line.item_start
+        resume_section = section_for_heading(text) if short else None
+        if found is None and resume_section in RESUME_ONLY_SECTIONS:
             resume_headings += 1
         if found is not None:
+            posting_headings += resume_section is None
             role = found
             continue
         inline = _INLINE_HEADING.match(text)
@@ -239,7 +240,7 @@ def posting_lines(document: Document) -> tuple[list[_PostingLine], int]:
             )
             continue
         result.append(_PostingLine(line, role))
-    return result, resume_headings
+    return result, resume_headings, posting_headings
 
 
 def title_of(document: Document) -> str:
@@ -487,7 +488,7 @@ def _add(
 
 def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence[str] = ()) -> JobTarget:
     """A read posting made into a target: its title, requirements, degrees and warnings."""
-    lines, resume_headings = posting_lines(document)
+    lines, resume_headings, posting_headings = posting_lines(document)
     if not lines:
         raise EmptyPostingError(document.name, "the job posting is empty")
     roles = {item.role for item in lines}
@@ -495,8 +496,7 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
     mentions = matcher_for(taxonomy).find(sectioned)
     requirements, degrees = requirements_of(lines, mentions, taxonomy)
     vocabulary = posting_vocabulary()
-    has_posting_headings = bool(roles - {TITLE, DESCRIPTION})
-    resume_like = resume_headings >= vocabulary.resume_like_headings and not has_posting_headings
+    resume_like = resume_headings >= vocabulary.resume_like_headings and not posting_headings
     warnings: list[str] = []
     if resume_like:
         warnings.append(

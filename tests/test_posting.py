@@ -154,3 +154,11 @@ def test_an_empty_posting_is_a_usage_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="empty.txt: the job posting is empty") as raised:
         read_posting(empty, load_taxonomy())
     assert raised.value.exit_code == 2  # type: ignore[attr-defined]
+
+
+def test_a_resume_with_experience_and_skills_headings_still_reads_like_a_resume() -> None:
+    resume_text = (
+        "Alex Kim\nSummary\nBackend developer.\nExperience\n- Built Python services\n"
+        "Education\nBSc Physics\nSkills\nPython, SQL\nLearning\nRust\n"
+    )
+    assert read_posting_text(resume_text, load_taxonomy()).resume_like
