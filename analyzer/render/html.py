@@ -304,6 +304,18 @@ def _covered_count(path: PathResult) -> int:
     return sum(1 for item in path.competencies if item.covered)
 
 
+def _card_counts(path: PathResult, shown: int) -> str:
+    if path.kind == "job":
+        return (
+            f'<p class="sub">{shown} of {len(path.competencies)} requirements of the posting met; its '
+            f"must-haves shown at {percent(path.focus)}.</p>"
+        )
+    return (
+        f'<p class="sub">{shown} of {len(path.competencies)} competencies covered; what sets the path '
+        f"apart shown at {percent(path.focus)}.</p>"
+    )
+
+
 def _summary_card(report: Report, path: PathResult) -> str:
     fit = ' <span class="badge fit">best fit</span>' if report.best_fit == path.id else ""
     shown = _covered_count(path)
@@ -320,8 +332,7 @@ def _summary_card(report: Report, path: PathResult) -> str:
         f'<h3 id="card-{esc(slug(path.id, 0))}">{esc(path.name)}{fit}</h3>'
         f'<div class="big">{percent(path.coverage)}</div>'
         f'<div class="meter" aria-hidden="true"><span style="width:{path.coverage * 100:.1f}%"></span></div>'
-        f'<p class="sub">{shown} of {len(path.competencies)} competencies covered; what sets the path '
-        f"apart shown at {percent(path.focus)}.</p>"
+        f"{_card_counts(path, shown)}"
         f"<p>{esc(path.reason)}.</p>"
         f"{gap_text}</section>"
     )
