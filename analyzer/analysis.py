@@ -116,14 +116,14 @@ def job_warnings(document: Document, jobs: Sequence[JobTarget]) -> list[str]:
 
 
 def job_targets(
-    jobs: Sequence[JobTarget | str | Path], taxonomy: Taxonomy
+    jobs: Sequence[JobTarget | str | Path], taxonomy: Taxonomy, limits: Limits | None = None
 ) -> tuple[JobTarget, ...]:
     """Postings as targets: a :class:`JobTarget` as it is, a file name (``"-"`` for standard
-    input) read, each with an id no other target has."""
+    input) read (under ``limits`` when given), each with an id no other target has."""
     targets: list[JobTarget] = []
     for job in jobs:
         taken = [target.id for target in targets]
-        target = job if isinstance(job, JobTarget) else read_posting(job, taxonomy, taken)
+        target = job if isinstance(job, JobTarget) else read_posting(job, taxonomy, taken, limits)
         if target.id in taken:
             target = replace(target, id=f"{target.id}_{len(targets) + 1}")
         targets.append(target)
@@ -189,7 +189,7 @@ def analyze(
     try:
         taxonomy = taxonomy or load_taxonomy()
         matcher_for(taxonomy)  # built while the child reads
-        targets = job_targets(jobs, taxonomy)
+        targets = job_targets(jobs, taxonomy, limits)
     except BaseException:
         pending.cancel()
         raise

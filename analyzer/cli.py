@@ -399,7 +399,8 @@ def batch(
     try:
         from analyzer.analysis import job_targets
 
-        targets = job_targets(_postings(job, directory), loaded) if job else ()
+        posting_limits = Limits(timeout, max_pages, parse_size(max_size), memory_limit)
+        targets = job_targets(_postings(job, directory), loaded, posting_limits) if job else ()
         path_ids = [*path_ids, *(target.id for target in targets)]
         done: frozenset[str] = frozenset()
         if resume and output is not None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from analyzer.document import Document, Line, read_document, read_source
 from analyzer.errors import ExitCode, SkillgapError
+from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import Mention, matcher_for
 from analyzer.report import Evidence
 from analyzer.sections import SectionedLine, heading_key, section_for_heading
@@ -525,15 +526,20 @@ def read_posting_bytes(data: bytes, name: str, taxonomy: Taxonomy, taken: Sequen
     return target_from_document(read_document(data, name), taxonomy, taken)
 
 
-def read_posting(source: str | Path, taxonomy: Taxonomy, taken: Sequence[str] = ()) -> JobTarget:
-    """A posting file (``"-"`` for standard input) read into a :class:`JobTarget`.
+def read_posting(
+    source: str | Path, taxonomy: Taxonomy, taken: Sequence[str] = (), limits: Limits | None = None
+) -> JobTarget:
+    """A posting file (``"-"`` for standard input) read into a :class:`JobTarget`; with
+    ``limits``, read in a child process under them, as a resume is.
 
     Any problem reading it is a usage error (exit 2) naming the posting: the posting is an
     option's value, not the input being analyzed.
     """
     try:
-        name, data = read_source(source)
-        return read_posting_bytes(data, name, taxonomy, taken)
+        name, data = read_source(source, max_size=limits.max_size if limits else None)
+        if limits is None or not data.strip():
+            return read_posting_bytes(data, name, taxonomy, taken)
+        return target_from_document(start_reading(data, name, limits=limits).result(), taxonomy, taken)
     except EmptyPostingError:
         raise
     except SkillgapError as error:
