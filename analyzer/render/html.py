@@ -144,6 +144,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   display: block; margin: 2px 0 0; padding: 3px 8px; border-left: 3px solid var(--line);
   background: var(--soft); font-size: 0.88rem; overflow-wrap: anywhere;
 }
+/* A posting's line beside the resume's: long words wrap anywhere so two text columns fit. */
+table.sides th, table.sides td { overflow-wrap: anywhere; }
 mark { background: #fde9a6; color: inherit; padding: 0 1px; border-radius: 2px; }
 .warnings li { color: var(--warn); }
 .notice {
@@ -580,7 +582,7 @@ def _job_section(path: PathResult, index: int) -> str:
             f'<td data-label="Resume shows">{resume}{years}</td></tr>'
         )
     table = (
-        '<table class="stack">'
+        '<table class="stack sides">'
         f"<caption>{esc(path.name)}: each requirement of the posting beside the resume's evidence.</caption>"
         '<thead><tr><th scope="col">Status</th><th scope="col">Requirement</th>'
         '<th scope="col">Importance</th><th scope="col">Posting says</th><th scope="col">Resume shows</th></tr></thead>'
