@@ -22,7 +22,7 @@ from pathlib import Path
 from analyzer.document import Document, Line, read_document, read_source
 from analyzer.errors import ExitCode, SkillgapError
 from analyzer.isolation import Limits, start_reading
-from analyzer.mentions import Mention, matcher_for
+from analyzer.mentions import FIELD_KINDS, Mention, matcher_for
 from analyzer.report import Evidence
 from analyzer.sections import SectionedLine, heading_key, section_for_heading
 from skills import Taxonomy
@@ -97,6 +97,7 @@ class PostingVocabulary:
     degrees: re.Pattern[str]
     alternative_words: frozenset[str]
     example_words: frozenset[str]
+    any_of: re.Pattern[str]
     weights: dict[str, float]
     years_short_factor: float
     resume_like_headings: int
@@ -130,6 +131,7 @@ def posting_vocabulary() -> PostingVocabulary:
         degrees=re.compile(data["degrees"]["pattern"], re.IGNORECASE),
         alternative_words=frozenset(word.casefold() for word in data["alternatives"]["words"]),
         example_words=frozenset(word.casefold() for word in data["alternatives"]["examples"]),
+        any_of=_cues([re.escape(cue).replace(r"\ ", r"\s+") for cue in data["alternatives"]["any_of"]]),
         weights={key: float(value) for key, value in data["scoring"]["weights"].items()},
         years_short_factor=float(data["scoring"]["years_short_factor"]),
         resume_like_headings=int(data["scoring"]["resume_like_headings"]),
@@ -361,6 +363,8 @@ def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabul
     if not placed:
         return []
     links = [_is_alternative(sentence[a.end : b.start], vocabulary) for a, b in pairwise(placed)]
+    if vocabulary.any_of.search(sentence):
+        links = ["or" if link == "comma" else link for link in links]
     groups = [[placed[0]]]
     for index, item in enumerate(placed[1:]):
         link = links[index]
@@ -434,13 +438,14 @@ def requirements_of(
             if role is None:
                 continue
             importance = IMPORTANCE[role]
-            if vocabulary.degrees.search(sentence):
+            degree = bool(vocabulary.degrees.search(sentence))
+            if degree:
                 degrees.append(Degree(sentence.strip(), importance))
-                continue
             inside = [
                 _Placed(item.mention, item.start - start, item.end - start)
                 for item in placed
                 if start <= item.start < end
+                and not (degree and taxonomy.skills[item.mention.skill_id].kind in FIELD_KINDS)
             ]
             years = _years(sentence, inside, vocabulary)
             index_of = {id(item): index for index, item in enumerate(inside)}

@@ -162,3 +162,21 @@ def test_a_resume_with_experience_and_skills_headings_still_reads_like_a_resume(
         "Education\nBSc Physics\nSkills\nPython, SQL\nLearning\nRust\n"
     )
     assert read_posting_text(resume_text, load_taxonomy()).resume_like
+
+
+def test_a_degree_sentence_keeps_the_tools_it_asks_for_but_not_its_fields() -> None:
+    posting = read_posting_text(
+        "Backend Engineer\nQualifications\n- BS in Computer Science, Statistics or a related field and "
+        "3+ years of experience with Java\n",
+        load_taxonomy(),
+    )
+    assert [(item.skill_id, item.years) for item in posting.requirements] == [("java", 3)]
+    assert len(posting.degrees) == 1
+
+
+def test_one_of_a_list_makes_the_whole_list_alternatives() -> None:
+    posting = read_posting_text(
+        "Backend Engineer\nRequirements\n- Experience with one or more of: Python, Ruby, Java\n",
+        load_taxonomy(),
+    )
+    assert posting.requirement("python").alternatives == ("ruby", "java")
