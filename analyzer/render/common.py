@@ -50,6 +50,8 @@ def years_shown(item: RequirementResult) -> str:
     """How the resume's years compare with the posting's: '' when none are asked."""
     if item.years is None:
         return ""
+    if not item.met:
+        return f"{item.years}+ y asked"
     if item.months is None:
         return f"{item.years}+ y asked; years not dated"
     return f"{item.years}+ y asked; {item.months / 12:.1f} y shown"
