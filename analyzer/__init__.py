@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "JobTarget",
     "Limits",
     "Report",
     "SkillgapError",
@@ -23,6 +24,7 @@ __all__ = [
     "analyze_bytes",
     "analyze_folder",
     "analyze_text",
+    "read_posting",
 ]
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from analyzer.batch import analyze_folder
     from analyzer.errors import SkillgapError
     from analyzer.isolation import Limits
+    from analyzer.posting import JobTarget, read_posting
     from analyzer.report import Report
 
 _LAZY = {
@@ -38,6 +41,8 @@ _LAZY = {
     "analyze_text": "analyzer.analysis",
     "analyze_folder": "analyzer.batch",
     "Limits": "analyzer.isolation",
+    "JobTarget": "analyzer.posting",
+    "read_posting": "analyzer.posting",
     "Report": "analyzer.report",
     "SkillgapError": "analyzer.errors",
 }

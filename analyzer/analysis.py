@@ -19,7 +19,9 @@ from analyzer.experience import (
     with_entry_skills,
 )
 from analyzer.isolation import Limits, start_reading
+from analyzer.job_fit import job_result
 from analyzer.mentions import matcher_for, skills_found
+from analyzer.posting import JobTarget, read_posting
 from analyzer.report import Report, SkillFound, Source
 from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
@@ -55,11 +57,14 @@ def report_for_document(
     *,
     paths: Sequence[str] = (),
     as_of: int | None = None,
+    jobs: Sequence[JobTarget] = (),
+    jobs_only: bool = False,
 ) -> Report:
     """Analyze an already read document: the stages after reading.
 
     ``as_of`` (a month index, see :func:`analyzer.experience.parse_month`) is the month an open
-    date range ("Present") runs through; by default this month.
+    date range ("Present") runs through; by default this month. Each of ``jobs`` adds a target
+    (``kind`` "job") after the career paths; with ``jobs_only`` the career paths are left out.
     """
     taxonomy = taxonomy or load_taxonomy()
     unknown = [path for path in paths if path not in taxonomy.paths]
@@ -77,9 +82,11 @@ def report_for_document(
     )
     learning_ids = [skill.id for skill in learning]
     titles = role_titles(lines, taxonomy)
-    results = path_results(taxonomy, claimed, paths, learning_ids, titles, month_text(experience.as_of))
+    as_of_text = month_text(experience.as_of)
+    careers = () if jobs_only and jobs else path_results(taxonomy, claimed, paths, learning_ids, titles, as_of_text)
+    results = (*careers, *(job_result(job, taxonomy, claimed, as_of_text) for job in jobs))
     fit, fit_reason = best_fit(results, taxonomy.scoring)
-    warnings = [*document.warnings, *experience.warnings]
+    warnings = [*document.warnings, *experience.warnings, *job_warnings(document, jobs)]
     if not claimed:
         warnings.append("no skills from the taxonomy were found in this resume")
     return Report(
@@ -97,6 +104,32 @@ def report_for_document(
     )
 
 
+def job_warnings(document: Document, jobs: Sequence[JobTarget]) -> list[str]:
+    """What the reader should know about the postings: one that is this resume itself, one that
+    reads like a resume, one naming no skill."""
+    warnings: list[str] = []
+    for job in jobs:
+        if job.sha256 == document.sha256:
+            warnings.append(f"{job.source}: the job posting is the resume itself")
+        warnings.extend(job.warnings)
+    return warnings
+
+
+def job_targets(
+    jobs: Sequence[JobTarget | str | Path], taxonomy: Taxonomy, limits: Limits | None = None
+) -> tuple[JobTarget, ...]:
+    """Postings as targets: a :class:`JobTarget` as it is, a file name (``"-"`` for standard
+    input) read (under ``limits`` when given), each with an id no other target has."""
+    targets: list[JobTarget] = []
+    for job in jobs:
+        taken = [target.id for target in targets]
+        target = job if isinstance(job, JobTarget) else read_posting(job, taxonomy, taken, limits)
+        if target.id in taken:
+            target = replace(target, id=f"{target.id}_{len(targets) + 1}")
+        targets.append(target)
+    return tuple(targets)
+
+
 def analyze_bytes(
     data: bytes,
     name: str,
@@ -105,13 +138,15 @@ def analyze_bytes(
     paths: Sequence[str] = (),
     password: str = "",
     as_of: int | None = None,
+    jobs: Sequence[JobTarget] = (),
+    jobs_only: bool = False,
 ) -> Report:
     """Analyze a resume given as bytes; ``name`` (a file name) decides the expected format.
 
     Pure over its arguments, so it can run in any worker process.
     """
     document = read_document(data, name, password=password)
-    return report_for_document(document, taxonomy, paths=paths, as_of=as_of)
+    return report_for_document(document, taxonomy, paths=paths, as_of=as_of, jobs=jobs, jobs_only=jobs_only)
 
 
 def analyze(
@@ -122,8 +157,13 @@ def analyze(
     password: str = "",
     limits: Limits | None = None,
     as_of: int | None = None,
+    jobs: Sequence[JobTarget | str | Path] = (),
+    jobs_only: bool = False,
 ) -> Report:
     """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
+
+    ``jobs`` are job postings to measure the resume against, as :class:`JobTarget` (built once
+    with :func:`analyzer.posting.read_posting`, reused over many resumes) or file names.
 
     With ``limits``, the file is read in a child process that is stopped past the time or memory
     limit, while this process loads the taxonomy and spaCy; without, everything runs here.
@@ -140,15 +180,20 @@ def analyze(
     else:
         name, data = read_source(source, max_size=max_size)
     if limits is None:
-        return analyze_bytes(data, name, taxonomy, paths=paths, password=password, as_of=as_of)
+        taxonomy = taxonomy or load_taxonomy()
+        targets = job_targets(jobs, taxonomy)
+        return analyze_bytes(
+            data, name, taxonomy, paths=paths, password=password, as_of=as_of, jobs=targets, jobs_only=jobs_only
+        )
     pending = start_reading(data, name, password=password, limits=limits)
     try:
         taxonomy = taxonomy or load_taxonomy()
         matcher_for(taxonomy)  # built while the child reads
+        targets = job_targets(jobs, taxonomy, limits)
     except BaseException:
         pending.cancel()
         raise
-    return report_for_document(pending.result(), taxonomy, paths=paths, as_of=as_of)
+    return report_for_document(pending.result(), taxonomy, paths=paths, as_of=as_of, jobs=targets, jobs_only=jobs_only)
 
 
 def analyze_text(
@@ -158,10 +203,11 @@ def analyze_text(
     paths: Sequence[str] = (),
     name: str = TEXT_INPUT_NAME,
     as_of: int | None = None,
+    jobs: Sequence[JobTarget] = (),
 ) -> Report:
     """Analyze a resume given as text (plain or Markdown).
 
     >>> analyze_text("Skills: Python, PyTorch, Docker").skills[0].name
     'Python'
     """
-    return analyze_bytes(text.encode("utf-8"), name, taxonomy, paths=paths, as_of=as_of)
+    return analyze_bytes(text.encode("utf-8"), name, taxonomy, paths=paths, as_of=as_of, jobs=jobs)

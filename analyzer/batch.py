@@ -54,6 +54,8 @@ class BatchOptions:
     redact: bool = False
     # The month "Present" stands for (a month index); None is the current month.
     as_of: int | None = None
+    # Job postings read once (analyzer.posting.JobTarget), each a target in every report.
+    jobs: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,9 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
             raise too_large(name, options.max_size)
         document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
         taxonomy = load_taxonomy(options.taxonomy_files)
-        report = report_for_document(document, taxonomy, paths=options.paths, as_of=options.as_of)
+        report = report_for_document(
+            document, taxonomy, paths=options.paths, as_of=options.as_of, jobs=options.jobs
+        )
         if options.redact:
             from analyzer.redact import redact_report
 
@@ -344,17 +348,27 @@ def analyze_folder(
     done: frozenset[str] = frozenset(),
     redact: bool = False,
     as_of: int | None = None,
+    jobs: Sequence[Any] = (),
 ) -> FolderResults:
     """Analyze every resume in a folder; the results come as each file completes.
 
     Skipped files come first, then results in the order files finish. Files whose content hash
     is in ``done`` (from a previous run's output) are not analyzed again and yield nothing. The
     folder is read when iteration begins; errors about the folder itself are raised then.
+    ``jobs`` are job postings (``JobTarget`` or file names, read here once) that every report
+    measures the resume against.
 
     >>> for result in analyze_folder("examples/resumes", workers=2):  # doctest: +SKIP
     ...     print(result.file, result.status, result.report and result.report["best_fit"])
     """
+    targets: tuple[Any, ...] = ()
+    if jobs:
+        from analyzer.analysis import job_targets
+        from skills import load_taxonomy
+
+        targets = job_targets(jobs, load_taxonomy(tuple(str(Path(extra)) for extra in taxonomy_files)))
     options = BatchOptions(
+        jobs=targets,
         taxonomy_files=tuple(str(Path(extra)) for extra in taxonomy_files),
         paths=tuple(paths),
         timeout=timeout,

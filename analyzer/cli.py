@@ -77,6 +77,14 @@ PathIds = Annotated[
 Redact = Annotated[
     bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
 ]
+Jobs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--job",
+        metavar="POSTING",
+        help="A job posting to measure against (repeatable; '-' reads standard input).",
+    ),
+]
 MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
 MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
@@ -111,6 +119,16 @@ def _as_of_month(text: str | None) -> int | None:
         return parse_month(text)
     except ValueError:
         _fail(f"--as-of: expected a month as YYYY-MM, got {text!r}", ExitCode.USAGE)
+
+
+def _postings(jobs: list[str] | None, resume: str) -> list[str]:
+    """The ``--job`` postings; standard input serves one of them only when the resume is a file."""
+    postings = list(jobs or [])
+    if postings.count("-") > 1 or ("-" in postings and resume == "-"):
+        _fail(
+            "--job: standard input ('-') can be read once, and only when the resume is a file", ExitCode.USAGE
+        )
+    return postings
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -148,6 +166,10 @@ def analyze(
         str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
     ] = DEFAULT_MAX_MEMORY,
     as_of: AsOf = None,
+    job: Jobs = None,
+    jobs_only: Annotated[
+        bool, typer.Option("--jobs-only", help="Report only the --job postings, not the career paths.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
@@ -155,9 +177,21 @@ def analyze(
 
     limits = Limits(timeout, max_pages, parse_size(max_size), parse_size(max_memory))
     month = _as_of_month(as_of)
+    postings = _postings(job, file)
+    if jobs_only and not postings:
+        _fail("--jobs-only: give at least one --job POSTING", ExitCode.USAGE)
     try:
         loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(file, loaded, paths=path or (), password=password, limits=limits, as_of=month)
+        report = analyze_resume(
+            file,
+            loaded,
+            paths=path or (),
+            password=password,
+            limits=limits,
+            as_of=month,
+            jobs=postings,
+            jobs_only=jobs_only,
+        )
         if redact:
             from analyzer.redact import redact_report
 
@@ -233,12 +267,25 @@ def evaluate_command(
     except ValueError as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
     reports: dict[str, dict[str, Any]] = {}
+    from analyzer.posting_eval import format_postings, score_postings, score_ranking
+    from skills import load_taxonomy
+
+    try:
+        postings, targets, posting_golds = score_postings(folder, load_taxonomy())
+    except (SkillgapError, ValueError) as error:
+        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    job_coverage: dict[str, dict[str, float]] = {}
 
     def analyzed(resume: Path) -> dict[str, Any]:
         label = labels.get(resume.stem)
         resume_as_of = month if month is not None else (label.as_of if label else None)
-        reports[resume.stem] = analyze_resume(resume, as_of=resume_as_of).to_dict()
-        return reports[resume.stem]
+        report = analyze_resume(resume, as_of=resume_as_of, jobs=targets).to_dict()
+        # The postings' targets are scored apart: the skill and advice scores see career paths only.
+        jobs = [path for path in report["paths"] if path["kind"] == "job"]
+        job_coverage[resume.stem] = {path["id"]: path["coverage"] for path in jobs}
+        report["paths"] = [path for path in report["paths"] if path["kind"] != "job"]
+        reports[resume.stem] = report
+        return report
 
     try:
         result = evaluate(folder, analyzed)
@@ -252,10 +299,13 @@ def evaluate_command(
         experience = evaluate_experience(folder, labels, reports.get, aliases)
     grouped = grouped_results(folder, result)
     fit = score_fit(reports, load_manifest(folder))
+    score_ranking(postings, job_coverage, load_manifest(folder), posting_golds)
     if as_json:
         data = {**result.to_dict(), **grouped_to_dict(grouped), "best_fit": fit.to_dict()}
         if experience is not None:
             data["experience"] = experience.to_dict()
+        if postings.postings:
+            data["postings"] = postings.to_dict()
         typer.echo(json_safe(json.dumps(data, indent=2)))
         return
     sections = [format_result(result, details=details)]
@@ -265,6 +315,8 @@ def evaluate_command(
         sections.append(format_fit(fit, {score.name: len(score.false_positives) for score in result.files}))
     if experience is not None:
         sections.append(format_experience(experience, details=details))
+    if postings.postings:
+        sections.append(format_postings(postings, details=details))
     typer.echo(terminal_safe("\n".join(sections), keep_newlines=True), nl=False)
 
 
@@ -331,6 +383,7 @@ def batch(
         bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
     ] = False,
     as_of: AsOf = None,
+    job: Jobs = None,
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -348,6 +401,11 @@ def batch(
     try:
         # Held until the command ends, however it ends; taken before anything is read or cut.
         context.with_resource(locked_outputs((output, summary, html_report)))
+        from analyzer.analysis import job_targets
+
+        posting_limits = Limits(timeout, max_pages, parse_size(max_size), memory_limit)
+        targets = job_targets(_postings(job, directory), loaded, posting_limits) if job else ()
+        path_ids = [*path_ids, *(target.id for target in targets)]
         done: frozenset[str] = frozenset()
         if resume and output is not None:
             drop_partial_row(output)
@@ -376,6 +434,7 @@ def batch(
         done=done,
         redact=redact,
         as_of=month,
+        jobs=targets,
     )
     interrupted = False
     try:

@@ -200,7 +200,7 @@ def suggest_skills(
     return tuple(suggestions)
 
 
-def _prerequisites(taxonomy: Taxonomy, skill_id: str, known: Collection[str]) -> list[str]:
+def prerequisites(taxonomy: Taxonomy, skill_id: str, known: Collection[str]) -> list[str]:
     """What to learn before a skill, deepest first, leaving out what is already known."""
     ordered: list[str] = []
 
@@ -245,7 +245,7 @@ def learning_plan(
         if target is None:
             continue
         target_name = taxonomy.skills[target].name
-        for skill_id in [*_prerequisites(taxonomy, target, planned), target]:
+        for skill_id in [*prerequisites(taxonomy, target, planned), target]:
             closes = tuple(c for c in links[skill_id] if c in open_gaps and c not in closed)
             if skill_id == target:
                 state = f"{gap.importance} gap, now {gap.strength:.0%}"

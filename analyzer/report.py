@@ -162,6 +162,67 @@ class PlanStep:
 
 
 @dataclass(frozen=True)
+class RequirementResult:
+    """One requirement of a job posting against the resume.
+
+    ``met`` says the resume shows the skill or one of its ``alternatives`` (or a skill implying
+    one); ``strength`` grades it as a competency is graded; ``years`` is what the posting asks
+    (None when it asks none) and ``years_met`` whether the resume's dated use reaches it (None
+    when unknown). ``posting_evidence`` is the posting's line asking for it, ``evidence`` the
+    resume's best evidence of the skill that meets it.
+    """
+
+    id: str
+    name: str
+    importance: str
+    alternatives: tuple[str, ...]
+    met: bool
+    strength: float
+    years: int | None
+    years_met: bool | None
+    posting_evidence: Evidence
+    evidence: tuple[Evidence, ...] = ()
+    met_by: str | None = None
+    months: int | None = None
+    # The alternatives' names, for renderers (the JSON names them by id).
+    alternative_names: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "importance": self.importance,
+            "alternatives": list(self.alternatives),
+            "met": self.met,
+            "met_by": self.met_by,
+            "strength": self.strength,
+            "years": self.years,
+            "years_met": self.years_met,
+            "months": self.months,
+            "posting_evidence": self.posting_evidence.to_dict(),
+            "evidence": [item.to_dict() for item in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class PostingInfo:
+    """Where a job target came from: the posting's file, title and hash, and its degree lines."""
+
+    path: str
+    title: str
+    sha256: str
+    degrees: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "sha256": self.sha256,
+            "degrees": [{"text": text, "importance": importance} for text, importance in self.degrees],
+        }
+
+
+@dataclass(frozen=True)
 class PathResult:
     """How far the resume stands from one path.
 
@@ -180,8 +241,19 @@ class PathResult:
     plan: tuple[PlanStep, ...] = ()
     kind: str = "career"
     titles: int = 0
+    # A job posting's target only: its requirements and where the posting came from.
+    requirements: tuple[RequirementResult, ...] = ()
+    posting: PostingInfo | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        job = (
+            {
+                "posting": self.posting.to_dict() if self.posting else None,
+                "requirements": [item.to_dict() for item in self.requirements],
+            }
+            if self.kind == "job"
+            else {}
+        )
         return {
             "id": self.id,
             "name": self.name,
@@ -193,6 +265,7 @@ class PathResult:
             "competencies": [item.to_dict() for item in self.competencies],
             "missing": [gap.to_dict() for gap in self.missing],
             "plan": [step.to_dict() for step in self.plan],
+            **job,
         }
 
 

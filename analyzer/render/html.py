@@ -14,12 +14,17 @@ import re
 
 from analyzer.render import experience as timeline
 from analyzer.render.common import (
+    IMPORTANCE_WORDS,
     best_fit_label,
+    career_paths,
     ordered_competencies,
     percent,
     plan_paths,
+    requirement_label,
+    requirement_mark,
     skill_names,
     strength_mark,
+    years_shown,
 )
 from analyzer.report import CompetencyResult, Evidence, PathResult, Report, SkillFound
 
@@ -139,6 +144,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
   display: block; margin: 2px 0 0; padding: 3px 8px; border-left: 3px solid var(--line);
   background: var(--soft); font-size: 0.88rem; overflow-wrap: anywhere;
 }
+/* A posting's line beside the resume's: long words wrap anywhere so two text columns fit. */
+table.sides th, table.sides td { overflow-wrap: anywhere; }
 mark { background: #fde9a6; color: inherit; padding: 0 1px; border-radius: 2px; }
 .warnings li { color: var(--warn); }
 .notice {
@@ -299,6 +306,18 @@ def _covered_count(path: PathResult) -> int:
     return sum(1 for item in path.competencies if item.covered)
 
 
+def _card_counts(path: PathResult, shown: int) -> str:
+    if path.kind == "job":
+        return (
+            f'<p class="sub">{shown} of {len(path.competencies)} requirements of the posting met; its '
+            f"must-haves shown at {percent(path.focus)}.</p>"
+        )
+    return (
+        f'<p class="sub">{shown} of {len(path.competencies)} competencies covered; what sets the path '
+        f"apart shown at {percent(path.focus)}.</p>"
+    )
+
+
 def _summary_card(report: Report, path: PathResult) -> str:
     fit = ' <span class="badge fit">best fit</span>' if report.best_fit == path.id else ""
     shown = _covered_count(path)
@@ -315,8 +334,7 @@ def _summary_card(report: Report, path: PathResult) -> str:
         f'<h3 id="card-{esc(slug(path.id, 0))}">{esc(path.name)}{fit}</h3>'
         f'<div class="big">{percent(path.coverage)}</div>'
         f'<div class="meter" aria-hidden="true"><span style="width:{path.coverage * 100:.1f}%"></span></div>'
-        f'<p class="sub">{shown} of {len(path.competencies)} competencies covered; what sets the path '
-        f"apart shown at {percent(path.focus)}.</p>"
+        f"{_card_counts(path, shown)}"
         f"<p>{esc(path.reason)}.</p>"
         f"{gap_text}</section>"
     )
@@ -370,19 +388,19 @@ def _mark_radius(weight: float) -> float:
 def competency_chart(report: Report) -> str:
     """A matrix: one row per competency, one column per path; a filled dot when covered, a hollow
     dot when it is a gap, its size by weight; n/a when the path does not ask for it."""
-    rows = _competency_rows(report.paths)
-    by_path = [{item.id: item for item in path.competencies} for path in report.paths]
+    paths = career_paths(report)
+    rows = _competency_rows(paths)
+    by_path = [{item.id: item for item in path.competencies} for path in paths]
     label_w = max([text_width(short(name)) for _, name in rows] + [120]) + 20
     col_w, row_h, top = 190, 26, 46
-    width = label_w + col_w * len(report.paths) + 10
+    width = label_w + col_w * len(paths) + 10
     height = top + row_h * len(rows) + 40
     counts = "; ".join(
-        f"{path.name} shows {_covered_count(path)} of {len(path.competencies)} competencies"
-        for path in report.paths
+        f"{path.name} shows {_covered_count(path)} of {len(path.competencies)} competencies" for path in paths
     )
-    title = f"Competency coverage by path: {counts}." if report.paths else "No paths in this report."
+    title = f"Competency coverage by path: {counts}." if paths else "No paths in this report."
     gap_words = []
-    for path in report.paths:
+    for path in paths:
         names = ", ".join(gap.name for gap in path.missing) or "none"
         gap_words.append(f"Gaps for {path.name}: {names}.")
     desc = (
@@ -390,7 +408,7 @@ def competency_chart(report: Report) -> str:
         + " Filled dot: covered; hollow dot: gap; larger dots weigh more; n/a: not part of the path."
     )
     out = [svg_open(width, height, "chart-competencies", title, desc)]
-    for col, path in enumerate(report.paths):
+    for col, path in enumerate(paths):
         cx = label_w + col_w * col + col_w / 2
         out.append(
             f'<text class="lbl" x="{cx:g}" y="18" text-anchor="middle" font-weight="700">{esc(path.name)}</text>'
@@ -407,7 +425,7 @@ def competency_chart(report: Report) -> str:
             f'<text class="lbl" x="{label_w - 12:g}" y="{y + 17}" text-anchor="end">{esc(short(name))}'
             f"<title>{esc(name)}</title></text>"
         )
-        for col, path in enumerate(report.paths):
+        for col, path in enumerate(paths):
             cx = label_w + col_w * col + col_w / 2 - 22
             item = by_path[col].get(comp_id)
             if item is None:
@@ -537,6 +555,52 @@ def _path_section(report: Report, path: PathResult, index: int) -> str:
     )
 
 
+def _job_section(path: PathResult, index: int) -> str:
+    """A job posting's target: every requirement with the posting's line and the resume's line
+    side by side, missing must-haves first with what to learn."""
+    anchor = f"path-{esc(slug(path.id, index))}"
+    source = path.posting.path if path.posting else ""
+    marks = {
+        "✓": '<span class="yes">✓ Met</span>',
+        "◐": '<span class="no">◐ Fewer years</span>',
+        "✗": '<span class="no">✗ Missing</span>',
+    }
+    rows = []
+    for item in path.requirements:
+        resume = (
+            _highlight(item.evidence[0].line_text, item.evidence[0].text)
+            if item.evidence
+            else '<span class="none">—</span>'
+        )
+        years = f'<div class="sub">{esc(years_shown(item))}</div>' if item.years else ""
+        rows.append(
+            f'<tr><td data-label="Status">{marks[requirement_mark(item)]}</td>'
+            f'<th scope="row">{esc(requirement_label(item))}</th>'
+            f'<td data-label="Importance"><span class="badge {esc(item.importance)}">'
+            f"{esc(IMPORTANCE_WORDS[item.importance])}</span></td>"
+            f'<td data-label="Posting says">{_highlight(item.posting_evidence.line_text, item.posting_evidence.text)}</td>'
+            f'<td data-label="Resume shows">{resume}{years}</td></tr>'
+        )
+    table = (
+        '<table class="stack sides">'
+        f"<caption>{esc(path.name)}: each requirement of the posting beside the resume's evidence.</caption>"
+        '<thead><tr><th scope="col">Status</th><th scope="col">Requirement</th>'
+        '<th scope="col">Importance</th><th scope="col">Posting says</th><th scope="col">Resume shows</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    degrees = ""
+    if path.posting and path.posting.degrees:
+        items = "".join(f"<li>{esc(text)}</li>" for text, _ in path.posting.degrees)
+        degrees = f"<h3>Degrees asked (listed, not scored)</h3><ul>{items}</ul>"
+    return (
+        f'<section aria-labelledby="{anchor}">'
+        f'<h2 id="{anchor}">Job: {esc(path.name)}: {percent(path.coverage)}</h2>'
+        f"<p>{esc(source)}: {esc(path.reason)}.</p>"
+        f"<h3>Requirements: posting and resume side by side</h3>{table}{degrees}"
+        f"<h3>Missing, must-haves first, and what to learn</h3>{_gap_list(path)}</section>"
+    )
+
+
 def _highlight(line: str, text: str) -> str:
     """The line escaped, with the first occurrence of ``text`` marked."""
     at = line.find(text) if text else -1
@@ -609,6 +673,7 @@ def _matrix_on_a_phone(report: Report) -> str:
     links = ", ".join(
         f'<a href="#path-{esc(slug(path.id, index))}">{esc(path.name)}</a>'
         for index, path in enumerate(report.paths)
+        if path.kind == "career"
     )
     return f'<p class="matrix-list">Each path lists its competencies, covered or not, below: {links}.</p>'
 
@@ -629,7 +694,7 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         _plan_section(report),
     ]
     extra_css = ""
-    if report.paths:
+    if career_paths(report):
         matrix = competency_chart(report)
         extra_css = chart_or_list_css(
             ".matrix", ".matrix-list", drawn_width(matrix), main_width=MAIN_MAX_WIDTH_PX
@@ -644,7 +709,10 @@ def render_html(report: Report, *, explain: bool = False) -> str:
                 "dots weigh more; n/a: the path does not ask for it.</figcaption></figure></section>"
             ),
         ]
-    body += [_path_section(report, path, index) for index, path in enumerate(report.paths)]
+    body += [
+        _job_section(path, index) if path.kind == "job" else _path_section(report, path, index)
+        for index, path in enumerate(report.paths)
+    ]
     body.append(timeline.html_section(report))
     body += [_skills_section(report, explain), _learning_section(report, explain), _warnings_section(report)]
     body.append(
@@ -653,4 +721,6 @@ def render_html(report: Report, *, explain: bool = False) -> str:
         "USDOL/ETA, under CC BY 4.0.</footer>"
     )
     page = "\n".join(part for part in body if part)
-    return document(f"skillgap report: {report.source.path}", page, extra_css=extra_css + timeline.TIMELINE_CSS)
+    return document(
+        f"skillgap report: {report.source.path}", page, extra_css=extra_css + timeline.TIMELINE_CSS
+    )

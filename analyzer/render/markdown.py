@@ -6,15 +6,19 @@ import re
 
 from analyzer.render import experience as timeline
 from analyzer.render.common import (
+    IMPORTANCE_WORDS,
     best_fit_label,
     ordered_competencies,
     percent,
     plan_paths,
+    requirement_label,
+    requirement_mark,
     skill_names,
     strength_mark,
     where,
+    years_shown,
 )
-from analyzer.report import Report
+from analyzer.report import PathResult, Report
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -22,6 +26,46 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 def md_escape(text: str) -> str:
     """Resume text made inert in Markdown: markup characters escaped, line breaks folded."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _job_section(path: PathResult) -> list[str]:
+    """A job posting's target: each requirement with the posting's line beside the resume's."""
+    source = md_escape(path.posting.path) if path.posting else ""
+    out = [
+        "",
+        f"## Job: {md_escape(path.name)}: {percent(path.coverage)}",
+        "",
+        f"{source}: {md_escape(path.reason)}",
+        "",
+    ]
+    out += ["| | Requirement | Importance | Posting says | Resume shows |", "|---|---|---|---|---|"]
+    marks = {"✓": "✅", "◐": "◐", "✗": "❌"}
+    for item in path.requirements:
+        resume = "; ".join(
+            filter(
+                None,
+                [
+                    md_escape(item.evidence[0].line_text) if item.evidence else "",
+                    md_escape(years_shown(item)),
+                ],
+            )
+        )
+        out.append(
+            f"| {marks[requirement_mark(item)]} | {md_escape(requirement_label(item))} | "
+            f"{IMPORTANCE_WORDS[item.importance]} | {md_escape(item.posting_evidence.line_text)} | {resume or '—'} |"
+        )
+    if path.posting and path.posting.degrees:
+        out += [
+            "",
+            "**Degrees asked (not scored):** "
+            + "; ".join(md_escape(text) for text, _ in path.posting.degrees),
+        ]
+    if path.missing:
+        out += ["", "### Missing, must-haves first", ""]
+        for gap in path.missing:
+            skills = ", ".join(md_escape(skill.name) for skill in gap.suggested_skills) or "—"
+            out.append(f"- **{md_escape(gap.name)}** ({IMPORTANCE_WORDS[gap.importance]}): learn {skills}")
+    return out
 
 
 def render_markdown(report: Report, *, explain: bool = False) -> str:
@@ -45,6 +89,9 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
         for number, step in enumerate(path.plan, start=1):
             out.append(f"{number}. **{md_escape(step.name)}**: {md_escape(step.why)}")
     for path in report.paths:
+        if path.kind == "job":
+            out += _job_section(path)
+            continue
         out += ["", f"## {md_escape(path.name)}: {percent(path.coverage)}", "", md_escape(path.reason), ""]
         out += ["| | Competency | Importance | Strength | Shown by |", "|---|---|---|---:|---|"]
         marks = {"✓": "✅", "◐": "◐", "✗": "❌"}

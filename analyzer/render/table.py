@@ -13,13 +13,17 @@ from rich.text import Text
 
 from analyzer.render import experience as timeline
 from analyzer.render.common import (
+    IMPORTANCE_WORDS,
     best_fit_label,
     ordered_competencies,
     percent,
     plan_paths,
+    requirement_label,
+    requirement_mark,
     skill_names,
     strength_mark,
     where,
+    years_shown,
 )
 from analyzer.report import PathResult, Report
 
@@ -41,6 +45,42 @@ def _shown_by(names: list[str]) -> str:
         return "—"
     shown = ", ".join(names[:SHOWN_SKILLS])
     return f"{shown} +{len(names) - SHOWN_SKILLS} more" if len(names) > SHOWN_SKILLS else shown
+
+
+def _job_view(path: PathResult, explain: bool) -> Group:
+    """A job posting's target: each requirement, met or not, with the resume's evidence; with
+    ``explain``, the posting's line and the resume's line side by side under it."""
+    title = Text(f"Job: {path.name}  ", style="bold magenta")
+    title.append_text(_bar(path.coverage))
+    source = path.posting.path if path.posting else ""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("", width=1)
+    table.add_column("Requirement", ratio=3, overflow="fold")
+    table.add_column("Importance", width=12, no_wrap=True)
+    table.add_column("Resume shows", ratio=3, overflow="fold")
+    marks = {"✓": "green", "◐": "yellow", "✗": "red"}
+    for item in path.requirements:
+        symbol = requirement_mark(item)
+        shown = ", ".join(filter(None, [item.evidence[0].text if item.evidence else "", years_shown(item)]))
+        table.add_row(
+            Text(symbol, style=marks[symbol]),
+            Text(requirement_label(item)),
+            IMPORTANCE_WORDS[item.importance],
+            Text(shown or "—"),
+        )
+        if explain:
+            resume_line = f"resume: {item.evidence[0].line_text}" if item.evidence else ""
+            posting_line = f"posting: {item.posting_evidence.line_text}"
+            table.add_row("", Text(posting_line, style="dim"), "", Text(resume_line, style="dim"))
+    parts: list[Text | Table] = [title, Text(f"{source}: {path.reason}", style="dim"), table]
+    if path.posting and path.posting.degrees:
+        degrees = "; ".join(text for text, _ in path.posting.degrees)
+        parts.append(Text(f"Degrees asked (not scored): {degrees}", style="dim"))
+    missing = [gap for gap in path.missing if gap.importance == "core"]
+    if missing:
+        parts.append(Text("Missing must-haves: " + ", ".join(gap.name for gap in missing), style="bold red"))
+    parts.append(Text(""))
+    return Group(*parts)
 
 
 def _path_view(report: Report, path: PathResult) -> Group:
@@ -99,7 +139,7 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
     console.print(Text(report.best_fit_reason, style="dim"))
     console.print()
     for path in report.paths:
-        console.print(_path_view(report, path))
+        console.print(_job_view(path, explain) if path.kind == "job" else _path_view(report, path))
     for path in plan_paths(report):
         console.print(_plan_view(path))
     experience_lines = timeline.table_lines(report)

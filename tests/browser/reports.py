@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from analyzer import analyze_text
+from analyzer.posting import read_posting_text
 from analyzer.render.cohort_html import render_cohort_html
 from analyzer.render.html import render_html
+from skills import load_taxonomy
 from tests.corpus.build import RESUME_DIR, load_resume
 from tests.resume_pdf import Resume
 
@@ -52,11 +54,26 @@ def corpus_text(name: str, extra_skills: str = "") -> str:
     return resume_text(resume, extra_skills)
 
 
-def single_page(folder: Path, name: str, resume: str) -> Page:
-    report = analyze_text(corpus_text(resume, SCRIPT_LINE), name=IMAGE_NAME)
+# A job posting whose target the strong ML page shows beside the career paths (the side-by-side
+# requirements table), with a hostile line of its own.
+POSTING_SCRIPT = f"<script>window.{INJECTED_MARKER} = 'posting'</script> with Python"
+POSTING = f"""Machine Learning Engineer
+Requirements
+- 3+ years of Python, and a long line: {POSTING_SCRIPT}
+- PyTorch or TensorFlow, Spark or Ray, Docker and Kubernetes
+- Experience with Go is a plus.
+Nice to have
+- Kafka, dbt
+"""
+
+
+def single_page(folder: Path, name: str, resume: str, posting: str = "") -> Page:
+    jobs = [read_posting_text(posting, load_taxonomy())] if posting else []
+    report = analyze_text(corpus_text(resume, SCRIPT_LINE), name=IMAGE_NAME, jobs=jobs)
     path = folder / f"{name}.html"
     path.write_text(render_html(report, explain=True), encoding="utf-8")
-    return Page(name, path, (IMAGE_NAME, f"<script>window.{INJECTED_MARKER}"))
+    hostile = (IMAGE_NAME, f"<script>window.{INJECTED_MARKER}")
+    return Page(name, path, (*hostile, POSTING_SCRIPT) if posting else hostile)
 
 
 def _row(text: str, file: str) -> dict[str, Any]:
@@ -87,7 +104,7 @@ def cohort_page(folder: Path) -> Page:
 def build_pages(folder: Path) -> dict[str, Page]:
     folder.mkdir(parents=True, exist_ok=True)
     pages = [
-        single_page(folder, "strong-ml", STRONG_ML_RESUME),
+        single_page(folder, "strong-ml", STRONG_ML_RESUME, POSTING),
         single_page(folder, "neither-path", NEITHER_PATH_RESUME),
         single_page(folder, "non-technical", NON_TECHNICAL_RESUME),
         cohort_page(folder),

@@ -9,6 +9,7 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
     OUT_DIR/gold/NAME.json      # the gold format of the shared corpus README
     OUT_DIR/manifest.json       # name, layout, kind, language, focus, pages of every resume
     OUT_DIR/experience/NAME.json  # dated-entry labels, for resumes with an [experience] table
+    OUT_DIR/postings/NAME.md, OUT_DIR/postings_gold/NAME.json  # job postings (tests/postings/)
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
 
@@ -30,6 +31,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``tests`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from tests.postings.build import build_postings
 from tests.resume_pdf import Resume, Section, render_resume
 
 RESUME_DIR = Path(__file__).resolve().parent / "resumes"
@@ -256,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(manifest)} resumes to {args[0]}")
+    postings = build_postings(Path(args[0]))
+    print(f"wrote {len(manifest)} resumes and {postings} job postings to {args[0]}")
     return 0
 
 
