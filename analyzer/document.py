@@ -24,7 +24,19 @@ from analyzer.errors import (
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ""})
 PDF_EXTENSIONS = frozenset({".pdf"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS
+DOCX_EXTENSIONS = frozenset({".docx"})
+# Scans and photos, read only by OCR (``--ocr``).
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS | DOCX_EXTENSIONS | IMAGE_EXTENSIONS
+# Document formats skillgap does not read, and how to convert each to one it does.
+CONVERT_HINTS = {
+    ".doc": "a legacy Word 97-2003 document (.doc): open it in Word or LibreOffice and save it as .docx or PDF",
+    ".odt": "an OpenDocument text (.odt): save it as .docx or PDF (LibreOffice: File > Save As)",
+    ".rtf": "an RTF document (.rtf): open it in Word or LibreOffice and save it as .docx or PDF",
+    ".pages": "an Apple Pages document (.pages): in Pages choose File > Export To > Word or PDF",
+}
+# Leading bytes of the image formats read by OCR.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 STDIN_NAME = "-"
 
 # The most text one resume may contain; the rest is not analyzed (with a warning). Real resumes
@@ -114,24 +126,41 @@ def remove_cid_codes(text: str) -> str:
 
 
 def sniff_format(data: bytes, name: str) -> str:
-    """'pdf' or 'text', decided by content and checked against the extension.
+    """'pdf', 'docx', 'image' or 'text', decided by content and checked against the extension.
 
     Raises :class:`UnsupportedFormatError` when the content is something else or disagrees with
     the extension.
     """
+    from analyzer.docx import is_docx
+
     extension = Path(name).suffix.lower() if name != STDIN_NAME else ""
     looks_pdf = b"%PDF-" in data[:PDF_SIGNATURE_WINDOW]
+    if extension in CONVERT_HINTS:
+        raise UnsupportedFormatError(name, f"skillgap does not read {CONVERT_HINTS[extension]}")
     if extension in PDF_EXTENSIONS:
         if looks_pdf:
             return "pdf"
         raise UnsupportedFormatError(name, f"not a PDF (looks like {describe_content(data)})")
+    if extension in DOCX_EXTENSIONS:
+        if is_docx(data) or data.startswith(b"\xd0\xcf\x11\xe0"):
+            return "docx"  # the reader says what a legacy or encrypted file is
+        raise UnsupportedFormatError(name, f"not a Word document (looks like {describe_content(data)})")
+    if extension in IMAGE_EXTENSIONS:
+        if data.startswith(IMAGE_SIGNATURES):
+            return "image"
+        raise UnsupportedFormatError(name, f"not a PNG, JPEG or TIFF image (looks like {describe_content(data)})")
     if extension not in TEXT_EXTENSIONS:
         raise UnsupportedFormatError(
             name,
-            f"unsupported file type {extension!r}: skillgap reads PDF, plain text and Markdown",
+            f"unsupported file type {extension!r}: skillgap reads PDF, Word (.docx), plain text, Markdown "
+            "and, with --ocr, PNG, JPEG and TIFF images",
         )
     if looks_pdf:
         raise UnsupportedFormatError(name, "content is a PDF but the name says text: rename it to .pdf")
+    if is_docx(data):
+        if extension == "":
+            return "docx"  # standard input or a file without extension: the content decides
+        raise UnsupportedFormatError(name, "content is a Word document but the name says text: rename it to .docx")
     if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"
@@ -227,6 +256,16 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
         if len(kept) < len(lines):
             warnings = (*warnings, TEXT_CUT_WARNING)
         return Document(name, "pdf", digest, page_count, kept, warnings)
+    if kind == "docx":
+        from analyzer.docx import read_docx_lines
+
+        lines, page_count, warnings = read_docx_lines(data, name)
+        kept = capped_lines(lines)
+        if len(kept) < len(lines):
+            warnings = (*warnings, TEXT_CUT_WARNING)
+        return Document(name, "docx", digest, page_count, kept, warnings)
+    if kind == "image":
+        raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
     text = decode_text(data)
     warnings: tuple[str, ...] = ()
     if len(text) > MAX_TEXT_CHARACTERS:
@@ -238,6 +277,7 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
     return Document(name, "markdown" if markdown else "text", digest, 1, lines, warnings)
 
 
+IMAGE_NEEDS_OCR = "an image: rerun with --ocr to read it by OCR (needs Tesseract)"
 TEXT_CUT_WARNING = (
     f"the resume holds more than {MAX_TEXT_CHARACTERS:,} characters of text; only the first "
     f"{MAX_TEXT_CHARACTERS:,} were analyzed"
