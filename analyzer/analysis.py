@@ -20,6 +20,7 @@ from analyzer.experience import (
 )
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import matcher_for, skills_found
+from analyzer.ocr import OcrSettings
 from analyzer.report import Report, SkillFound, Source
 from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
@@ -85,7 +86,7 @@ def report_for_document(
     return Report(
         tool_version=_version(),
         taxonomy_version=taxonomy.version,
-        source=Source(document.name, document.sha256, document.page_count, document.format),
+        source=Source(document.name, document.sha256, document.page_count, document.format, document.ocr),
         skills=claimed,
         learning=learning,
         paths=results,
@@ -105,12 +106,14 @@ def analyze_bytes(
     paths: Sequence[str] = (),
     password: str = "",
     as_of: int | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Report:
     """Analyze a resume given as bytes; ``name`` (a file name) decides the expected format.
 
-    Pure over its arguments, so it can run in any worker process.
+    Pure over its arguments, so it can run in any worker process. With ``ocr``, images and PDF
+    pages without text are read by OCR.
     """
-    document = read_document(data, name, password=password)
+    document = read_document(data, name, password=password, ocr=ocr)
     return report_for_document(document, taxonomy, paths=paths, as_of=as_of)
 
 
@@ -122,8 +125,10 @@ def analyze(
     password: str = "",
     limits: Limits | None = None,
     as_of: int | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Report:
-    """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
+    """Analyze a resume file (PDF, Word, text or Markdown; with ``ocr``, also scans and PNG, JPEG
+    or TIFF images; ``"-"`` reads standard input).
 
     With ``limits``, the file is read in a child process that is stopped past the time or memory
     limit, while this process loads the taxonomy and spaCy; without, everything runs here.
@@ -140,8 +145,8 @@ def analyze(
     else:
         name, data = read_source(source, max_size=max_size)
     if limits is None:
-        return analyze_bytes(data, name, taxonomy, paths=paths, password=password, as_of=as_of)
-    pending = start_reading(data, name, password=password, limits=limits)
+        return analyze_bytes(data, name, taxonomy, paths=paths, password=password, as_of=as_of, ocr=ocr)
+    pending = start_reading(data, name, password=password, limits=limits, ocr=ocr)
     try:
         taxonomy = taxonomy or load_taxonomy()
         matcher_for(taxonomy)  # built while the child reads

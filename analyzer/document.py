@@ -13,10 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer.errors import (
     InputNotFoundError,
     NotAFileError,
+    NoTextLayerError,
     ResourceLimitError,
     UnreadableInputError,
     UnsupportedFormatError,
@@ -54,6 +56,9 @@ PDF_SIGNATURE_WINDOW = 1024
 # Hyphens other than the ASCII one that PDFs use inside words ("BERT‑based" with a non-breaking
 # hyphen); NFKC has already turned the non-breaking one into U+2010. Dashes between words (en and
 # em dashes) stay: they separate, they do not join.
+if TYPE_CHECKING:
+    from analyzer.ocr import OcrSettings
+
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"), "-")
 BULLET_GLYPHS = "•●○◦▪▫■□►▸▹‣⁃∙·➢➤✓✔❖◆◇★☆"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -95,6 +100,8 @@ class Document:
     page_count: int
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    # Whether some of the text was recognized by OCR rather than read from the file.
+    ocr: bool = False
 
 
 def normalize_text(text: str) -> str:
@@ -241,21 +248,27 @@ def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str
         raise UnreadableInputError(name, f"cannot read file ({exc.strerror or exc})") from None
 
 
-def read_document(data: bytes, name: str, *, password: str = "", max_pages: int | None = None) -> Document:
+def read_document(
+    data: bytes,
+    name: str,
+    *,
+    password: str = "",
+    max_pages: int | None = None,
+    ocr: OcrSettings | None = None,
+) -> Document:
     """Read bytes (named ``name`` for format checks and messages) into a :class:`Document`.
 
-    A PDF with more than ``max_pages`` pages is refused rather than read in part.
+    A PDF with more than ``max_pages`` pages is refused rather than read in part. With ``ocr``,
+    images are read by OCR, and so are the PDF pages without text (or all, as ``ocr.pages`` says).
     """
     kind = sniff_format(data, name)
     digest = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
-        from analyzer.pdf import read_pdf_lines
-
-        lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
+        lines, page_count, warnings, recognized = _pdf_lines(data, name, password, max_pages, ocr)
         kept = capped_lines(lines)
         if len(kept) < len(lines):
             warnings = (*warnings, TEXT_CUT_WARNING)
-        return Document(name, "pdf", digest, page_count, kept, warnings)
+        return Document(name, "pdf", digest, page_count, kept, warnings, recognized)
     if kind == "docx":
         from analyzer.docx import read_docx_lines
 
@@ -265,7 +278,17 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
             warnings = (*warnings, TEXT_CUT_WARNING)
         return Document(name, "docx", digest, page_count, kept, warnings)
     if kind == "image":
-        raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
+        if ocr is None:
+            raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
+        from analyzer.ocr import confidence_warning, ocr_image
+
+        pages = ocr_image(data, ocr, name)
+        if max_pages is not None and len(pages) > max_pages:
+            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
+        lines = capped_lines(tuple(line for page in pages for line in page.lines))
+        if not lines:
+            raise NoTextLayerError(name, "OCR found no text in the image")
+        return Document(name, "image", digest, max(1, len(pages)), lines, (confidence_warning(pages),), True)
     text = decode_text(data)
     warnings: tuple[str, ...] = ()
     if len(text) > MAX_TEXT_CHARACTERS:
@@ -275,6 +298,44 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
     markdown = Path(name).suffix.lower() in {".md", ".markdown"} or looks_like_markdown(text)
     lines = capped_lines(text_lines(text, markdown))
     return Document(name, "markdown" if markdown else "text", digest, 1, lines, warnings)
+
+
+def _pdf_lines(
+    data: bytes, name: str, password: str, max_pages: int | None, ocr: OcrSettings | None
+) -> tuple[tuple[Line, ...], int, tuple[str, ...], bool]:
+    """A PDF's lines, page count and warnings, and whether OCR read some of them: the text layer
+    where it has text, OCR for the pages that need it (or every page) when asked."""
+    from analyzer.pdf import read_pdf_lines
+
+    try:
+        lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
+    except NoTextLayerError:
+        if ocr is None:
+            raise
+        from analyzer.ocr import pdf_page_count
+
+        lines, page_count, warnings = (), pdf_page_count(data, name, password), ()
+        if max_pages is not None and page_count > max_pages:
+            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)") from None
+    if ocr is None:
+        return lines, page_count, warnings, False
+    with_text = {line.page for line in lines}
+    wanted = [
+        page for page in range(1, page_count + 1) if ocr.pages == "all" or page not in with_text
+    ]
+    if not wanted:
+        return lines, page_count, warnings, False
+    from analyzer.ocr import confidence_warning, ocr_pdf_pages
+    from analyzer.pdf import drop_running_lines
+
+    pages = ocr_pdf_pages(data, wanted, ocr, name, password)
+    recognized = [line for page in pages for line in page.lines]
+    heights = {line.page: page.height for page in pages for line in page.lines}
+    merged = [line for line in lines if line.page not in wanted] + drop_running_lines(recognized, heights)
+    merged.sort(key=lambda line: (line.page, line.number))
+    if not any(any(char.isalnum() for char in line.text) for line in merged):
+        raise NoTextLayerError(name, "no text layer, and OCR found no text either")
+    return tuple(merged), page_count, (*warnings, confidence_warning(pages)), True
 
 
 IMAGE_NEEDS_OCR = "an image: rerun with --ocr to read it by OCR (needs Tesseract)"

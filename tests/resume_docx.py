@@ -167,3 +167,47 @@ def build_docx(
         for part_name, data in (extra_parts or {}).items():
             write(part_name, data)
     return buffer.getvalue()
+
+
+# -- whole resumes, for the development corpus ---------------------------------------------------
+
+DOCX_LAYOUTS = ("single", "table", "textbox")
+
+
+def _rich_runs(text: str) -> str:
+    """Runs of a line whose ``**``-marked parts are bold, as job titles are in the corpus."""
+    parts = text.split("**")
+    return "".join(run(part, bold=index % 2 == 1) for index, part in enumerate(parts) if part)
+
+
+def _section_xml(section: object) -> list[str]:
+    blocks = [heading(section.heading)]  # type: ignore[attr-defined]
+    lines: Sequence[str] = section.lines  # type: ignore[attr-defined]
+    columns: int = section.columns  # type: ignore[attr-defined]
+    if columns:
+        rows = [list(lines[start : start + columns]) for start in range(0, len(lines), columns)]
+        return [*blocks, table([[cell.replace("**", "") for cell in row] for row in rows])]
+    for line in lines:
+        bullet = line.startswith("• ")
+        blocks.append(paragraph(bullet=bullet, raw=_rich_runs(line.removeprefix("• "))))
+    return blocks
+
+
+def render_resume_docx(resume: object, layout: str = "single") -> bytes:
+    """A corpus resume (``tests.resume_pdf.Resume``) as Word writes one: ``single`` (one column),
+    ``table`` (a layout table: side sections in the left cell, main ones in the right) or
+    ``textbox`` (side sections in a floating text box stored twice, anchored to the contact line)."""
+    main = [block for section in resume.main for block in _section_xml(section)]  # type: ignore[attr-defined]
+    side = [block for section in resume.side for block in _section_xml(section)]  # type: ignore[attr-defined]
+    top = [paragraph(resume.name, style="Title")]  # type: ignore[attr-defined]
+    contact = resume.contact  # type: ignore[attr-defined]
+    if layout == "single":
+        return build_docx([*top, paragraph(contact), *main, *side])
+    if layout == "table":
+        if not side:
+            return build_docx([*top, paragraph(contact), *main])
+        return build_docx([*top, paragraph(contact), table([[side, main]])])
+    if layout == "textbox":
+        anchor = paragraph(contact, raw=text_box(side, left_emu=457200, top_emu=1371600) if side else "")
+        return build_docx([*top, anchor, *main])
+    raise ValueError(f"unknown Word layout {layout!r}; known: {', '.join(DOCX_LAYOUTS)}")
