@@ -176,18 +176,23 @@ def pdf_page_count(data: bytes, source: str, password: str = "") -> int:
 
 def render_pdf_pages(
     data: bytes, pages: Sequence[int], folder: Path, source: str, password: str = ""
-) -> dict[int, Path]:
-    """PNG files of the given PDF pages (1-based) at :data:`RENDER_DPI`, rendered by pdftoppm."""
+) -> dict[int, tuple[Path, float]]:
+    """Grey images of the given PDF pages (1-based) rendered by pdftoppm, with their resolution:
+    the scan's own, within :data:`MIN_RENDER_DPI` and :data:`RENDER_DPI`.
+
+    The images are PGM, not PNG: compressing a noisy 300 dpi page as PNG costs pdftoppm more time
+    than Tesseract takes to read it.
+    """
     pdftoppm = _tool("pdftoppm", source)
     pdf = folder / "input.pdf"
     pdf.write_bytes(data)
     _, memory = _memory_per_process(1)
     native = scan_resolutions(pdf, password)
-    rendered: dict[int, Path] = {}
+    rendered: dict[int, tuple[Path, float]] = {}
     for page in pages:
         stem = folder / f"page-{page}"
         dpi = round(min(RENDER_DPI, max(MIN_RENDER_DPI, native.get(page, RENDER_DPI))))
-        command = [pdftoppm, "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page)]
+        command = [pdftoppm, "-r", str(dpi), "-gray", "-singlefile", "-f", str(page), "-l", str(page)]
         if password:
             command += ["-upw", password]
         result = subprocess.run(
@@ -196,10 +201,10 @@ def render_pdf_pages(
             check=False,
             preexec_fn=lambda: _child_setup(memory),  # safe: this process runs no threads
         )
-        image = stem.with_suffix(".png")
+        image = stem.with_suffix(".pgm")
         if result.returncode != 0 or not image.exists():
             raise DamagedDocumentError(source, f"damaged PDF, page {page} cannot be rendered for OCR")
-        rendered[page] = image
+        rendered[page] = (image, float(dpi))
     return rendered
 
 
@@ -231,6 +236,10 @@ def image_size(data: bytes) -> tuple[int, int] | None:
         return _jpeg_size(data)
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return _tiff_size(data)
+    if data[:2] == b"P5":  # the grey PGM pdftoppm renders pages as
+        fields = re.sub(rb"#[^\n]*\n", b" ", data[2:64]).split()
+        if len(fields) >= 2 and fields[0].isdigit() and fields[1].isdigit():
+            return int(fields[0]), int(fields[1])
     return None
 
 
@@ -283,7 +292,7 @@ def check_image(data: bytes, source: str) -> None:
         )
 
 
-def recognize(images: Sequence[Path], settings: OcrSettings, source: str) -> list[str]:
+def recognize(images: Sequence[tuple[Path, float | None]], settings: OcrSettings, source: str) -> list[str]:
     """Tesseract's TSV output for each image, several processes at once within the limits."""
     tesseract = _tool("tesseract", source)
     check_languages(settings, tesseract, source)
@@ -296,7 +305,9 @@ def recognize(images: Sequence[Path], settings: OcrSettings, source: str) -> lis
         while queue or running:
             while queue and len(running) < workers:
                 index = queue.pop(0)
-                command = [tesseract, str(images[index]), "stdout", "-l", settings.languages, "--psm", "3", "tsv"]
+                image, dpi = images[index]
+                resolution = ["--dpi", str(round(dpi))] if dpi else []
+                command = [tesseract, str(image), "stdout", "-l", settings.languages, *resolution, "--psm", "3", "tsv"]
                 running[index] = subprocess.Popen(
                     command,
                     stdout=subprocess.PIPE,
@@ -426,19 +437,17 @@ def _png_dpi(path: Path) -> float | None:
 
 
 def ocr_images(
-    images: dict[int, Path], settings: OcrSettings, source: str, dpi: float | dict[int, float] | None
+    images: dict[int, tuple[Path, float | None]], settings: OcrSettings, source: str
 ) -> list[OcrPage]:
-    """Each image (keyed by its page number) read by OCR into an :class:`OcrPage`, in page order.
-
-    A multi-page TIFF gives one page per frame, numbered on from its key.
-    """
+    """Each image (keyed by its page number, with its resolution when known) read by OCR into an
+    :class:`OcrPage`, in page order. A multi-page TIFF gives one page per frame, numbered on."""
     numbers = sorted(images)
     outputs = recognize([images[number] for number in numbers], settings, source)
     pages: list[OcrPage] = []
     for number, tsv in zip(numbers, outputs, strict=True):
-        given = dpi.get(number) if isinstance(dpi, dict) else dpi
-        resolution = given or _png_dpi(images[number]) or ASSUMED_IMAGE_DPI
-        width = image_size(images[number].read_bytes()[:65536]) or (0, 0)
+        path, given = images[number]
+        resolution = given or ASSUMED_IMAGE_DPI
+        width = image_size(path.read_bytes()[:65536]) or (0, 0)
         for frame, words in sorted(_words(tsv).items()):
             lines, confidence = page_lines(words, number + frame - 1, resolution, width[0] or 2550)
             height = (width[1] or 3300) * POINTS_PER_INCH / resolution
@@ -452,9 +461,7 @@ def ocr_pdf_pages(
     """The given pages of a PDF rendered and read by OCR."""
     _tool("tesseract", source)  # say what is missing before rendering anything
     with tempfile.TemporaryDirectory(prefix="skillgap-ocr-") as folder:
-        images = render_pdf_pages(data, pages, Path(folder), source, password)
-        # pdftoppm records the resolution it rendered at in each PNG.
-        return ocr_images(images, settings, source, None)
+        return ocr_images(render_pdf_pages(data, pages, Path(folder), source, password), settings, source)
 
 
 def ocr_image(data: bytes, settings: OcrSettings, source: str) -> list[OcrPage]:
@@ -465,7 +472,7 @@ def ocr_image(data: bytes, settings: OcrSettings, source: str) -> list[OcrPage]:
         image = Path(folder) / "input"
         image.write_bytes(data)
         dpi = _png_dpi(image) if data.startswith(b"\x89PNG") else None
-        return ocr_images({1: image}, settings, source, dpi)
+        return ocr_images({1: (image, dpi)}, settings, source)
 
 
 def confidence_warning(pages: Sequence[OcrPage]) -> str:
