@@ -56,6 +56,11 @@ WORD_NAMESPACES = frozenset(
     }
 )
 MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+DRAWING_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
+# Page width when the document does not say (US Letter, in twentieths of a point).
+DEFAULT_PAGE_TWIPS = 12240
+# Drawing positions are in English Metric Units: 635 per twentieth of a point.
+EMU_PER_TWIP = 635
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -275,8 +280,12 @@ class _Styles:
 class _Walker:
     """Turns the body of a document (or a header, a footer, a text box) into blocks in order."""
 
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, page_twips: int = DEFAULT_PAGE_TWIPS) -> None:
         self.styles = styles
+        self.page_emu = page_twips * EMU_PER_TWIP
+        # Text boxes on the right half of the page: read after the body, as a right column is.
+        self.right_boxes: list[_Block] = []
+        self.on_right = False
 
     def blocks(self, container: ElementTree.Element) -> Iterator[_Block]:
         for child in container:
@@ -339,9 +348,30 @@ class _Walker:
             elif name == "mc:AlternateContent":
                 self._runs(_first_choice(child), paragraph, style)
             elif name == "txbxContent":
-                paragraph.floating.extend(self.blocks(child))
+                (self.right_boxes if self.on_right else paragraph.floating).extend(self.blocks(child))
+            elif child.tag == DRAWING_ANCHOR:
+                outer, self.on_right = self.on_right, self._stands_right(child)
+                self._runs(child, paragraph, style)
+                self.on_right = outer
             else:
                 self._runs(child, paragraph, style)
+
+    def _stands_right(self, anchor: ElementTree.Element) -> bool:
+        """Whether a floating shape stands on the right half of the page, as far as its anchor says
+        (aligned right, or placed past the middle)."""
+        for position in anchor:
+            if not position.tag.endswith("}positionH"):
+                continue
+            for value in position:
+                text = (value.text or "").strip()
+                if value.tag.endswith("}align"):
+                    return text in ("right", "outside")
+                if value.tag.endswith("}posOffset"):
+                    try:
+                        return int(text) > self.page_emu / 2
+                    except ValueError:
+                        return False
+        return False
 
     def _run(self, run: ElementTree.Element, paragraph: _Paragraph, style: _Style) -> None:
         properties = _child(run, "rPr")
@@ -395,6 +425,15 @@ def _cells_of(element: ElementTree.Element, name: str) -> Iterator[ElementTree.E
             yield child
         elif local in _TRANSPARENT:
             yield from _cells_of(child, name)
+
+
+def _page_width(body: ElementTree.Element | None) -> int:
+    """The page width the document's last section sets, in twentieths of a point."""
+    size = _child(_child(body, "sectPr"), "pgSz")
+    try:
+        return int(_attribute(size, "w") or DEFAULT_PAGE_TWIPS) if size is not None else DEFAULT_PAGE_TWIPS
+    except ValueError:
+        return DEFAULT_PAGE_TWIPS
 
 
 def _lines(blocks: list[_Block], first_page: int = 1) -> tuple[list[Line], int]:
@@ -451,8 +490,8 @@ def read_docx_lines(data: bytes, name: str) -> tuple[tuple[Line, ...], int, tupl
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
             reason = error.__class__.__name__
             raise DamagedDocumentError(name, f"damaged Word document: cannot unpack it ({reason})") from None
-    walker = _Walker(styles)
     body = _child(document, "body")
+    walker = _Walker(styles, _page_width(body))
     blocks: list[_Block] = []
     seen: set[str] = set()
     for part in running:  # contact lines, once each however many sections repeat them
@@ -462,6 +501,7 @@ def read_docx_lines(data: bytes, name: str) -> tuple[tuple[Line, ...], int, tupl
                 seen.add(key)
                 blocks.append(_Block(block.text, block.bold, block.size, False, block.item_start))
     blocks.extend(walker.blocks(body) if body is not None else ())
+    blocks.extend(walker.right_boxes)
     lines, last_page = _lines(blocks)
     if not lines:
         raise DamagedDocumentError(name, "the Word document holds no text")

@@ -51,6 +51,12 @@ def test_a_text_box_stored_twice_is_read_once_after_its_anchor() -> None:
     assert texts(build_docx(body)) == ["Jordan Lee", "SKILLS", "PyTorch", "EXPERIENCE", "Acme"]
 
 
+def test_a_text_box_on_the_right_half_of_the_page_is_read_after_the_body() -> None:
+    box = text_box([heading("SKILLS"), paragraph("PyTorch")], left_emu=5_000_000)
+    body = [paragraph("Jordan Lee", raw=box), heading("EXPERIENCE"), paragraph("Acme")]
+    assert texts(build_docx(body)) == ["Jordan Lee", "EXPERIENCE", "Acme", "SKILLS", "PyTorch"]
+
+
 def test_a_row_of_short_cells_is_one_line_with_the_cells_apart() -> None:
     assert texts(build_docx([table([["Languages", "Python, Go"], ["Cloud", "AWS"]])])) == [
         "Languages\tPython, Go",
