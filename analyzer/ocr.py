@@ -48,6 +48,9 @@ MAX_IMAGE_PIXELS = 60_000_000
 MIN_OCR_MEMORY = 512 * 1024**2
 # Words Tesseract is less sure of than this (0-100) are specks, rules and noise, not text.
 MIN_WORD_CONFIDENCE = 20.0
+# Words shorter than this (in points) are specks of dust Tesseract read as a dot or a letter,
+# however sure it is: the smallest printed letters of a resume stand 4 points or taller.
+MIN_WORD_HEIGHT = 3.0
 # A gap between words of one OCR line wider than this many line heights parts two fragments
 # (columns, table cells), as a wide gap parts two text runs of a PDF.
 FRAGMENT_GAP = 1.2
@@ -56,6 +59,10 @@ LINE_HEIGHT_PER_POINT = 1.15
 # Font sizes from OCR are rounded to this step, so lines set alike compare alike.
 FONT_SIZE_STEP = 0.5
 PAGE_MODES = ("missing", "all")
+# Tesseract's commonest confusion in resumes: a capital I read as a small l after a capital
+# ("Al", "Cl/CD", "OpenAl", "GenAl"), where English and the other supported languages never end a
+# word in a capital and a small l.
+_CAPITAL_I_AS_L = re.compile(r"(?<=[A-Z])l(?=s?(?:\b|/))")
 # What Tesseract makes of a round bullet at the start of a line: a cent sign, a guillemet, a
 # degree sign, a lone "e" or "o" before text.
 _OCR_BULLET = re.compile(r"^\s*(?:[¢«°©®]|[eo](?=\s+[A-Z]))\s+")
@@ -355,9 +362,8 @@ def _words(tsv: str) -> dict[int, list[_Word]]:
             line = (page, int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         except (KeyError, ValueError, TypeError):
             continue
-        pages.setdefault(page, []).append(
-            _Word(row["text"], left, top, left + width, top + height, confidence, line)
-        )
+        text = _CAPITAL_I_AS_L.sub("I", row["text"])
+        pages.setdefault(page, []).append(_Word(text, left, top, left + width, top + height, confidence, line))
     return pages
 
 
@@ -400,8 +406,12 @@ def page_lines(
     """A page's OCR'd words as lines in reading order, and the mean confidence of the words kept."""
     from analyzer.pdf import join_word_breaks
 
-    kept = [word for word in words if word.confidence >= MIN_WORD_CONFIDENCE]
     scale = POINTS_PER_INCH / dpi
+    kept = [
+        word
+        for word in words
+        if word.confidence >= MIN_WORD_CONFIDENCE and (word.bottom - word.top) * scale >= MIN_WORD_HEIGHT
+    ]
     rows = reading_order(_fragments(kept, scale), width_pixels * scale)
     raw = [row_text(row) for row in rows]
     lines: list[Line] = []

@@ -3,8 +3,8 @@
 Each page is rendered by poppler's ``pdftoppm`` (the renderer skillgap's OCR uses) in grey at the
 given resolution, then degraded the same way every time:
 
-- rotated by :data:`ROTATION_DEGREES` (1.5°; the sign alternates with the seed), white filling
-  the corners, as a sheet lies slightly askew on the glass;
+- rotated by :data:`ROTATION_DEGREES` (1.5°; its sign alternates with the seed, the same for
+  every page of a resume), paper filling the corners, as a sheet lies slightly askew on the glass;
 - blurred by a Gaussian of :data:`BLUR_POINTS` (0.25 pt, so 1 px at 300 dpi and 0.5 px at 150),
   as a scanner's optics soften edges;
 - speckled: :data:`SPECKLE_SHARE` (0.2%) of the pixels, chosen by a ``random.Random(seed)``, set
@@ -41,9 +41,8 @@ def _pages(pdf: bytes, dpi: int) -> list[Image.Image]:
         return [Image.open(path).convert("L") for path in sorted(Path(folder).glob("page*.png"))]
 
 
-def degrade(page: Image.Image, dpi: int, seed: int) -> Image.Image:
+def degrade(page: Image.Image, dpi: int, seed: int, angle: float = ROTATION_DEGREES) -> Image.Image:
     """One page scanned: askew, soft, speckled, on grey paper (see the module's docstring)."""
-    angle = ROTATION_DEGREES if seed % 2 == 0 else -ROTATION_DEGREES
     page = page.point(lambda value: value * PAPER_GREY // 255)
     page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=PAPER_GREY)
     page = page.filter(ImageFilter.GaussianBlur(BLUR_POINTS * dpi / 72))
@@ -57,7 +56,8 @@ def degrade(page: Image.Image, dpi: int, seed: int) -> Image.Image:
 
 
 def scanned_pages(pdf: bytes, dpi: int, seed: int) -> list[Image.Image]:
-    return [degrade(page, dpi, seed + index) for index, page in enumerate(_pages(pdf, dpi))]
+    angle = ROTATION_DEGREES if seed % 2 == 0 else -ROTATION_DEGREES
+    return [degrade(page, dpi, seed * 1000 + index, angle) for index, page in enumerate(_pages(pdf, dpi))]
 
 
 def scan_pdf(pdf: bytes, dpi: int, seed: int = 0) -> bytes:
