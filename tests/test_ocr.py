@@ -154,3 +154,38 @@ def test_the_text_cache_keeps_ocr_settings_apart(tmp_path: Path) -> None:
     cached_document(data, "cv.png", tmp_path, ocr=OcrSettings(languages="eng"))
     cached_document(data, "cv.png", tmp_path, ocr=OcrSettings(languages="eng+deu"))
     assert len(list((tmp_path / "documents").rglob("*.json"))) == 2
+
+
+def text_then_scanned_page_pdf() -> bytes:
+    """Two pages: the first with a text layer, the second a scan of another resume's page."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.resume_scan import scan_png
+
+    scanned = Image.open(io.BytesIO(scan_png(render_resume(RESUME, "single"), 200, seed=3)))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=LETTER, invariant=True)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 700, "Ada Lovelace, Summary: analyst who writes SQL and Tableau dashboards")
+    canvas.showPage()
+    width, height = LETTER
+    canvas.drawImage(ImageReader(scanned), 0, 0, width, height)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@needs_tesseract
+def test_only_the_pages_without_text_are_ocrd_and_the_rest_keep_their_text_layer() -> None:
+    data = text_then_scanned_page_pdf()
+    without = read_document(data, "mixed.pdf")
+    assert {line.page for line in without.lines} == {1} and not without.ocr
+    document = read_document(data, "mixed.pdf", ocr=OCR)
+    assert document.ocr
+    assert [line.text for line in document.lines if line.page == 1] == [line.text for line in without.lines]
+    assert any("PyTorch" in line.text for line in document.lines if line.page == 2)
