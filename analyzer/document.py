@@ -168,6 +168,8 @@ def sniff_format(data: bytes, name: str) -> str:
         if extension == "":
             return "docx"  # standard input or a file without extension: the content decides
         raise UnsupportedFormatError(name, "content is a Word document but the name says text: rename it to .docx")
+    if extension == "" and data.startswith(IMAGE_SIGNATURES):
+        return "image"  # a photo on standard input: read by OCR when asked
     if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"

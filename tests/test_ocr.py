@@ -97,6 +97,11 @@ def test_an_image_without_ocr_says_how_to_read_it() -> None:
         read_document(png_header(10, 10), "cv.png")
 
 
+def test_an_image_on_standard_input_is_recognized_as_one() -> None:
+    with pytest.raises(UnsupportedFormatError, match="an image: rerun with --ocr"):
+        read_document(png_header(10, 10), "-")
+
+
 def test_an_image_over_the_pixel_limit_is_refused_before_ocr() -> None:
     with pytest.raises(ResourceLimitError, match="image too large"):
         read_document(png_header(100_000, 100_000), "huge.png", ocr=OCR)
