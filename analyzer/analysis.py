@@ -22,6 +22,7 @@ from analyzer.isolation import Limits, start_reading
 from analyzer.job_fit import job_result
 from analyzer.mentions import matcher_for, skills_found
 from analyzer.posting import JobTarget, read_posting
+from analyzer.ocr import OcrSettings
 from analyzer.report import Report, SkillFound, Source
 from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
@@ -92,7 +93,7 @@ def report_for_document(
     return Report(
         tool_version=_version(),
         taxonomy_version=taxonomy.version,
-        source=Source(document.name, document.sha256, document.page_count, document.format),
+        source=Source(document.name, document.sha256, document.page_count, document.format, document.ocr),
         skills=claimed,
         learning=learning,
         paths=results,
@@ -140,12 +141,14 @@ def analyze_bytes(
     as_of: int | None = None,
     jobs: Sequence[JobTarget] = (),
     jobs_only: bool = False,
+    ocr: OcrSettings | None = None,
 ) -> Report:
     """Analyze a resume given as bytes; ``name`` (a file name) decides the expected format.
 
-    Pure over its arguments, so it can run in any worker process.
+    Pure over its arguments, so it can run in any worker process. With ``ocr``, images and PDF
+    pages without text are read by OCR.
     """
-    document = read_document(data, name, password=password)
+    document = read_document(data, name, password=password, ocr=ocr)
     return report_for_document(document, taxonomy, paths=paths, as_of=as_of, jobs=jobs, jobs_only=jobs_only)
 
 
@@ -159,8 +162,10 @@ def analyze(
     as_of: int | None = None,
     jobs: Sequence[JobTarget | str | Path] = (),
     jobs_only: bool = False,
+    ocr: OcrSettings | None = None,
 ) -> Report:
-    """Analyze a resume file (PDF, text or Markdown; ``"-"`` reads standard input).
+    """Analyze a resume file (PDF, Word, text or Markdown; with ``ocr``, also scans and PNG, JPEG
+    or TIFF images; ``"-"`` reads standard input).
 
     ``jobs`` are job postings to measure the resume against, as :class:`JobTarget` (built once
     with :func:`analyzer.posting.read_posting`, reused over many resumes) or file names.
@@ -183,9 +188,17 @@ def analyze(
         taxonomy = taxonomy or load_taxonomy()
         targets = job_targets(jobs, taxonomy)
         return analyze_bytes(
-            data, name, taxonomy, paths=paths, password=password, as_of=as_of, jobs=targets, jobs_only=jobs_only
+            data,
+            name,
+            taxonomy,
+            paths=paths,
+            password=password,
+            as_of=as_of,
+            jobs=targets,
+            jobs_only=jobs_only,
+            ocr=ocr,
         )
-    pending = start_reading(data, name, password=password, limits=limits)
+    pending = start_reading(data, name, password=password, limits=limits, ocr=ocr)
     try:
         taxonomy = taxonomy or load_taxonomy()
         matcher_for(taxonomy)  # built while the child reads

@@ -23,11 +23,21 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from analyzer.document import PDF_EXTENSIONS, TEXT_EXTENSIONS, display_name, too_large
+from analyzer.document import (
+    DOCX_EXTENSIONS,
+    IMAGE_EXTENSIONS,
+    PDF_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    display_name,
+    too_large,
+)
 from analyzer.errors import NotAFileError, SkillgapError
 from analyzer.isolation import Limits, limit_memory
+from analyzer.ocr import OcrSettings
 
-BATCH_EXTENSIONS = (PDF_EXTENSIONS | TEXT_EXTENSIONS) - {""}
+BATCH_EXTENSIONS = (PDF_EXTENSIONS | DOCX_EXTENSIONS | TEXT_EXTENSIONS) - {""}
+# Without OCR an image is no resume to read, and a folder may hold headshots: skipped, not failed.
+IMAGE_SKIPPED = "an image: read only with --ocr"
 DEFAULT_TIMEOUT = Limits.timeout
 DEFAULT_MAX_MEMORY = Limits.max_memory
 DEFAULT_MAX_PAGES = Limits.max_pages
@@ -56,6 +66,8 @@ class BatchOptions:
     as_of: int | None = None
     # Job postings read once (analyzer.posting.JobTarget), each a target in every report.
     jobs: tuple[Any, ...] = ()
+    # How to OCR images and PDF pages without text; None reads no image.
+    ocr: OcrSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -92,10 +104,10 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def scan_folder(
-    directory: str | Path, *, recursive: bool = False, follow_symlinks: bool = False
+    directory: str | Path, *, recursive: bool = False, follow_symlinks: bool = False, ocr: bool = False
 ) -> Iterator[tuple[str, str | None]]:
     """Every file of a folder in a stable order: (path, None) for a candidate resume, or
-    (path, reason) for a file that is skipped."""
+    (path, reason) for a file that is skipped (images are candidates only with ``ocr``)."""
     root = Path(directory)
     if not root.exists():
         from analyzer.errors import InputNotFoundError
@@ -110,6 +122,9 @@ def scan_folder(
             yield str(entry), "symbolic link to outside the folder (use --follow-symlinks)"
             continue
         if entry.is_dir():
+            continue
+        if entry.suffix.lower() in IMAGE_EXTENSIONS and not entry.name.startswith("."):
+            yield str(entry), None if ocr else IMAGE_SKIPPED
             continue
         if entry.suffix.lower() not in BATCH_EXTENSIONS or entry.name.startswith("."):
             yield str(entry), f"not a resume format ({entry.suffix or 'no extension'})"
@@ -141,7 +156,7 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
     try:
         if options.max_size and len(data) > options.max_size:
             raise too_large(name, options.max_size)
-        document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages)
+        document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages, ocr=options.ocr)
         taxonomy = load_taxonomy(options.taxonomy_files)
         report = report_for_document(
             document, taxonomy, paths=options.paths, as_of=options.as_of, jobs=options.jobs
@@ -349,6 +364,7 @@ def analyze_folder(
     redact: bool = False,
     as_of: int | None = None,
     jobs: Sequence[Any] = (),
+    ocr: OcrSettings | None = None,
 ) -> FolderResults:
     """Analyze every resume in a folder; the results come as each file completes.
 
@@ -378,8 +394,10 @@ def analyze_folder(
         cache_dir=str(cache_dir) if cache_dir else None,
         redact=redact,
         as_of=as_of,
+        # Files are already read in parallel: one OCR process per file keeps to the cores.
+        ocr=replace(ocr, workers=1) if ocr is not None else None,
     )
-    scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks)
+    scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks, ocr=ocr is not None)
     return FolderResults(
         functools.partial(_folder_results, scanned, options, workers or default_workers(), done)
     )

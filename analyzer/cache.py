@@ -17,6 +17,7 @@ from pathlib import Path
 
 from analyzer.document import Document, Line, read_document, sniff_format
 from analyzer.errors import ResourceLimitError
+from analyzer.ocr import OcrSettings
 
 # Bump whenever reading produces different lines for the same bytes.
 READER_VERSION = "3"
@@ -32,8 +33,10 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "skillgap"
 
 
-def _entry(cache_dir: Path, sha256: str) -> Path:
-    return cache_dir / "documents" / sha256[:2] / f"{sha256}-r{READER_VERSION}.json"
+def _entry(cache_dir: Path, sha256: str, ocr: OcrSettings | None = None) -> Path:
+    # OCR settings change the text read from the same bytes, so they are part of the key.
+    settings = f"-{ocr.cache_key}" if ocr is not None else ""
+    return cache_dir / "documents" / sha256[:2] / f"{sha256}-r{READER_VERSION}{settings}.json"
 
 
 def _load(path: Path) -> Document | None:
@@ -58,7 +61,12 @@ def _store(path: Path, document: Document) -> None:
 
 
 def cached_document(
-    data: bytes, name: str, cache_dir: str | Path | None, *, max_pages: int | None = None
+    data: bytes,
+    name: str,
+    cache_dir: str | Path | None,
+    *,
+    max_pages: int | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Document:
     """The document of these bytes: from the cache when present, else read and stored.
 
@@ -66,18 +74,18 @@ def cached_document(
     document carries this call's name.
     """
     if cache_dir is None:
-        return read_document(data, name, max_pages=max_pages)
+        return read_document(data, name, max_pages=max_pages, ocr=ocr)
     sniff_format(data, name)  # a cached text never excuses a name that disagrees with the content
     sha256 = hashlib.sha256(data).hexdigest()
-    entry = _entry(Path(cache_dir), sha256)
+    entry = _entry(Path(cache_dir), sha256, ocr)
     document = _load(entry)
     if document is None:
-        document = read_document(data, name, max_pages=max_pages)
+        document = read_document(data, name, max_pages=max_pages, ocr=ocr)
         _store(entry, document)
     elif max_pages is not None and document.page_count > max_pages:
         raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
     elif document.name != name:
         document = Document(
-            name, document.format, sha256, document.page_count, document.lines, document.warnings
+            name, document.format, sha256, document.page_count, document.lines, document.warnings, document.ocr
         )
     return document

@@ -26,6 +26,7 @@ from analyzer.isolation import Limits
 from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
 
 if TYPE_CHECKING:
+    from analyzer.ocr import OcrSettings
     from skills import Taxonomy
 
 app = typer.Typer(
@@ -92,6 +93,18 @@ AsOf = Annotated[
     str | None,
     typer.Option("--as-of", metavar="YYYY-MM", help="The month 'Present' stands for (default: this month)."),
 ]
+Ocr = Annotated[
+    bool, typer.Option("--ocr", help="Read scans and PNG, JPEG or TIFF images by OCR (needs Tesseract).")
+]
+OcrPages = Annotated[
+    str,
+    typer.Option(
+        "--ocr-pages", metavar="missing|all", help="With --ocr, the PDF pages to OCR: those without text, or all."
+    ),
+]
+OcrLang = Annotated[
+    str, typer.Option("--ocr-lang", help="With --ocr, Tesseract's languages, e.g. eng+spa+deu.")
+]
 DEFAULT_LIMITS = Limits()
 DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
 DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
@@ -143,7 +156,7 @@ def _write(text: str, output: Path | None) -> None:
 
 @app.command()
 def analyze(
-    file: Annotated[str, typer.Argument(help="Resume file (PDF, .txt or .md); '-' reads standard input.")],
+    file: Annotated[str, typer.Argument(help="Resume file (PDF, .docx, .txt, .md; images with --ocr); '-' is stdin.")],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = OutputFormat.table,
@@ -170,6 +183,9 @@ def analyze(
     jobs_only: Annotated[
         bool, typer.Option("--jobs-only", help="Report only the --job postings, not the career paths.")
     ] = False,
+    ocr: Ocr = False,
+    ocr_pages: OcrPages = "missing",
+    ocr_lang: OcrLang = "eng",
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
@@ -180,6 +196,7 @@ def analyze(
     postings = _postings(job, file)
     if jobs_only and not postings:
         _fail("--jobs-only: give at least one --job POSTING", ExitCode.USAGE)
+    ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, file)
     try:
         loaded = _taxonomy_or_none(taxonomy)
         report = analyze_resume(
@@ -191,6 +208,7 @@ def analyze(
             as_of=month,
             jobs=postings,
             jobs_only=jobs_only,
+            ocr=ocr_settings,
         )
         if redact:
             from analyzer.redact import redact_report
@@ -247,6 +265,9 @@ def evaluate_command(
         bool, typer.Option("--details/--no-details", help="List false positives and misses.")
     ] = True,
     as_of: AsOf = None,
+    ocr: Ocr = False,
+    ocr_pages: OcrPages = "missing",
+    ocr_lang: OcrLang = "eng",
     debug: Debug = False,
 ) -> None:
     """Precision, recall and F1 of skill extraction against gold labels; with experience/ labels,
@@ -262,6 +283,7 @@ def evaluate_command(
     if not folder.is_dir():
         _fail(f"{directory}: not a folder", ExitCode.USAGE)
     month = _as_of_month(as_of)
+    ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, directory)
     try:
         labels = load_labels(folder)
     except ValueError as error:
@@ -279,7 +301,7 @@ def evaluate_command(
     def analyzed(resume: Path) -> dict[str, Any]:
         label = labels.get(resume.stem)
         resume_as_of = month if month is not None else (label.as_of if label else None)
-        report = analyze_resume(resume, as_of=resume_as_of, jobs=targets).to_dict()
+        report = analyze_resume(resume, as_of=resume_as_of, jobs=targets, ocr=ocr_settings).to_dict()
         # The postings' targets are scored apart: the skill and advice scores see career paths only.
         jobs = [path for path in report["paths"] if path["kind"] == "job"]
         job_coverage[resume.stem] = {path["id"]: path["coverage"] for path in jobs}
@@ -339,7 +361,7 @@ def parse_size(text: str) -> int | None:
 @app.command()
 def batch(
     context: typer.Context,
-    directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .txt, .md).", metavar="DIR")],
+    directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .docx, .txt, .md).", metavar="DIR")],
     output: Annotated[
         Path | None,
         typer.Option(
@@ -384,6 +406,9 @@ def batch(
     ] = False,
     as_of: AsOf = None,
     job: Jobs = None,
+    ocr: Ocr = False,
+    ocr_pages: OcrPages = "missing",
+    ocr_lang: OcrLang = "eng",
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -396,6 +421,7 @@ def batch(
 
     memory_limit = parse_size(max_memory)
     month = _as_of_month(as_of)
+    ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, "--ocr")
     loaded = _load(taxonomy)
     path_ids = path or list(loaded.paths)
     try:
@@ -435,6 +461,7 @@ def batch(
         redact=redact,
         as_of=month,
         jobs=targets,
+        ocr=ocr_settings,
     )
     interrupted = False
     try:
@@ -473,6 +500,20 @@ taxonomy_app = typer.Typer(
     help="Inspect, validate and export the skill taxonomy.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(taxonomy_app, name="taxonomy")
+
+
+def _ocr_settings(ocr: bool, pages: str, languages: str, source: str) -> OcrSettings | None:
+    """The OCR settings asked for, checked before any work: without Tesseract one error line."""
+    if not ocr:
+        return None
+    from analyzer.ocr import OcrSettings, require_ocr
+
+    settings = OcrSettings(pages=pages, languages=languages)
+    try:
+        require_ocr(settings, source)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+    return settings
 
 
 def _taxonomy_or_none(files: list[Path] | None) -> Taxonomy | None:

@@ -13,10 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer.errors import (
     InputNotFoundError,
     NotAFileError,
+    NoTextLayerError,
     ResourceLimitError,
     UnreadableInputError,
     UnsupportedFormatError,
@@ -24,7 +26,19 @@ from analyzer.errors import (
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ""})
 PDF_EXTENSIONS = frozenset({".pdf"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS
+DOCX_EXTENSIONS = frozenset({".docx"})
+# Scans and photos, read only by OCR (``--ocr``).
+IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | PDF_EXTENSIONS | DOCX_EXTENSIONS | IMAGE_EXTENSIONS
+# Document formats skillgap does not read, and how to convert each to one it does.
+CONVERT_HINTS = {
+    ".doc": "a legacy Word 97-2003 document (.doc): open it in Word or LibreOffice and save it as .docx or PDF",
+    ".odt": "an OpenDocument text (.odt): save it as .docx or PDF (LibreOffice: File > Save As)",
+    ".rtf": "an RTF document (.rtf): open it in Word or LibreOffice and save it as .docx or PDF",
+    ".pages": "an Apple Pages document (.pages): in Pages choose File > Export To > Word or PDF",
+}
+# Leading bytes of the image formats read by OCR.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 STDIN_NAME = "-"
 
 # The most text one resume may contain; the rest is not analyzed (with a warning). Real resumes
@@ -42,6 +56,9 @@ PDF_SIGNATURE_WINDOW = 1024
 # Hyphens other than the ASCII one that PDFs use inside words ("BERT‑based" with a non-breaking
 # hyphen); NFKC has already turned the non-breaking one into U+2010. Dashes between words (en and
 # em dashes) stay: they separate, they do not join.
+if TYPE_CHECKING:
+    from analyzer.ocr import OcrSettings
+
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"), "-")
 BULLET_GLYPHS = "•●○◦▪▫■□►▸▹‣⁃∙·➢➤✓✔❖◆◇★☆"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -84,6 +101,8 @@ class Document:
     page_count: int
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    # Whether some of the text was recognized by OCR rather than read from the file.
+    ocr: bool = False
 
 
 def normalize_text(text: str) -> str:
@@ -136,24 +155,43 @@ def remove_cid_codes(text: str) -> str:
 
 
 def sniff_format(data: bytes, name: str) -> str:
-    """'pdf' or 'text', decided by content and checked against the extension.
+    """'pdf', 'docx', 'image' or 'text', decided by content and checked against the extension.
 
     Raises :class:`UnsupportedFormatError` when the content is something else or disagrees with
     the extension.
     """
+    from analyzer.docx import is_docx
+
     extension = Path(name).suffix.lower() if name != STDIN_NAME else ""
     looks_pdf = b"%PDF-" in data[:PDF_SIGNATURE_WINDOW]
+    if extension in CONVERT_HINTS:
+        raise UnsupportedFormatError(name, f"skillgap does not read {CONVERT_HINTS[extension]}")
     if extension in PDF_EXTENSIONS:
         if looks_pdf:
             return "pdf"
         raise UnsupportedFormatError(name, f"not a PDF (looks like {describe_content(data)})")
+    if extension in DOCX_EXTENSIONS:
+        if is_docx(data) or data.startswith(b"\xd0\xcf\x11\xe0"):
+            return "docx"  # the reader says what a legacy or encrypted file is
+        raise UnsupportedFormatError(name, f"not a Word document (looks like {describe_content(data)})")
+    if extension in IMAGE_EXTENSIONS:
+        if data.startswith(IMAGE_SIGNATURES):
+            return "image"
+        raise UnsupportedFormatError(name, f"not a PNG, JPEG or TIFF image (looks like {describe_content(data)})")
     if extension not in TEXT_EXTENSIONS:
         raise UnsupportedFormatError(
             name,
-            f"unsupported file type {extension!r}: skillgap reads PDF, plain text and Markdown",
+            f"unsupported file type {extension!r}: skillgap reads PDF, Word (.docx), plain text, Markdown "
+            "and, with --ocr, PNG, JPEG and TIFF images",
         )
     if looks_pdf:
         raise UnsupportedFormatError(name, "content is a PDF but the name says text: rename it to .pdf")
+    if is_docx(data):
+        if extension == "":
+            return "docx"  # standard input or a file without extension: the content decides
+        raise UnsupportedFormatError(name, "content is a Word document but the name says text: rename it to .docx")
+    if extension == "" and data.startswith(IMAGE_SIGNATURES):
+        return "image"  # a photo on standard input: read by OCR when asked
     if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"
@@ -234,21 +272,47 @@ def read_source(source: str | Path, *, max_size: int | None = None) -> tuple[str
         raise UnreadableInputError(name, f"cannot read file ({exc.strerror or exc})") from None
 
 
-def read_document(data: bytes, name: str, *, password: str = "", max_pages: int | None = None) -> Document:
+def read_document(
+    data: bytes,
+    name: str,
+    *,
+    password: str = "",
+    max_pages: int | None = None,
+    ocr: OcrSettings | None = None,
+) -> Document:
     """Read bytes (named ``name`` for format checks and messages) into a :class:`Document`.
 
-    A PDF with more than ``max_pages`` pages is refused rather than read in part.
+    A PDF with more than ``max_pages`` pages is refused rather than read in part. With ``ocr``,
+    images are read by OCR, and so are the PDF pages without text (or all, as ``ocr.pages`` says).
     """
     kind = sniff_format(data, name)
     digest = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
-        from analyzer.pdf import read_pdf_lines
-
-        lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
+        lines, page_count, warnings, recognized = _pdf_lines(data, name, password, max_pages, ocr)
         kept = capped_lines(lines)
         if len(kept) < len(lines):
             warnings = (*warnings, TEXT_CUT_WARNING)
-        return Document(name, "pdf", digest, page_count, kept, warnings)
+        return Document(name, "pdf", digest, page_count, kept, warnings, recognized)
+    if kind == "docx":
+        from analyzer.docx import read_docx_lines
+
+        lines, page_count, warnings = read_docx_lines(data, name)
+        kept = capped_lines(lines)
+        if len(kept) < len(lines):
+            warnings = (*warnings, TEXT_CUT_WARNING)
+        return Document(name, "docx", digest, page_count, kept, warnings)
+    if kind == "image":
+        if ocr is None:
+            raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
+        from analyzer.ocr import confidence_warning, ocr_image
+
+        pages = ocr_image(data, ocr, name)
+        if max_pages is not None and len(pages) > max_pages:
+            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
+        lines = capped_lines(tuple(line for page in pages for line in page.lines))
+        if not lines:
+            raise NoTextLayerError(name, "OCR found no text in the image")
+        return Document(name, "image", digest, max(1, len(pages)), lines, (confidence_warning(pages),), True)
     text = decode_text(data)
     warnings: tuple[str, ...] = ()
     if len(text) > MAX_TEXT_CHARACTERS:
@@ -260,6 +324,45 @@ def read_document(data: bytes, name: str, *, password: str = "", max_pages: int 
     return Document(name, "markdown" if markdown else "text", digest, 1, lines, warnings)
 
 
+def _pdf_lines(
+    data: bytes, name: str, password: str, max_pages: int | None, ocr: OcrSettings | None
+) -> tuple[tuple[Line, ...], int, tuple[str, ...], bool]:
+    """A PDF's lines, page count and warnings, and whether OCR read some of them: the text layer
+    where it has text, OCR for the pages that need it (or every page) when asked."""
+    from analyzer.pdf import read_pdf_lines
+
+    try:
+        lines, page_count, warnings = read_pdf_lines(data, name, password=password, max_pages=max_pages)
+    except NoTextLayerError:
+        if ocr is None:
+            raise
+        from analyzer.ocr import pdf_page_count
+
+        lines, page_count, warnings = (), pdf_page_count(data, name, password), ()
+        if max_pages is not None and page_count > max_pages:
+            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)") from None
+    if ocr is None:
+        return lines, page_count, warnings, False
+    with_text = {line.page for line in lines}
+    wanted = [
+        page for page in range(1, page_count + 1) if ocr.pages == "all" or page not in with_text
+    ]
+    if not wanted:
+        return lines, page_count, warnings, False
+    from analyzer.ocr import confidence_warning, ocr_pdf_pages
+    from analyzer.pdf import drop_running_lines
+
+    pages = ocr_pdf_pages(data, wanted, ocr, name, password)
+    recognized = [line for page in pages for line in page.lines]
+    heights = {line.page: page.height for page in pages for line in page.lines}
+    merged = [line for line in lines if line.page not in wanted] + drop_running_lines(recognized, heights)
+    merged.sort(key=lambda line: (line.page, line.number))
+    if not any(any(char.isalnum() for char in line.text) for line in merged):
+        raise NoTextLayerError(name, "no text layer, and OCR found no text either")
+    return tuple(merged), page_count, (*warnings, confidence_warning(pages)), True
+
+
+IMAGE_NEEDS_OCR = "an image: rerun with --ocr to read it by OCR (needs Tesseract)"
 TEXT_CUT_WARNING = (
     f"the resume holds more than {MAX_TEXT_CHARACTERS:,} characters of text; only the first "
     f"{MAX_TEXT_CHARACTERS:,} were analyzed"

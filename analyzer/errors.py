@@ -56,6 +56,10 @@ class DamagedPdfError(SkillgapError):
     """The file claims to be a PDF but its structure cannot be parsed."""
 
 
+class DamagedDocumentError(SkillgapError):
+    """A Word document (or image) whose structure cannot be read: truncated, malformed or refused."""
+
+
 class EncryptedPdfError(SkillgapError):
     """The PDF is encrypted and no (correct) password was given."""
 

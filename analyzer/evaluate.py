@@ -30,7 +30,7 @@ class GoldFormatError(ValueError):
     """A gold file is not valid JSON or does not have the documented shape."""
 
 
-RESUME_SUFFIXES: tuple[str, ...] = (".pdf", ".txt", ".md", ".markdown")
+RESUME_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md", ".markdown", ".png", ".jpg", ".tif")
 
 # Characters PDF text extraction leaves behind that change no meaning. A soft
 # hyphen marks a possible word break, so whitespace right after it (a line

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 
 from analyzer.document import Document, read_document
 from analyzer.errors import ResourceLimitError, SkillgapError
+from analyzer.ocr import OcrSettings
 
 # Seconds a reading child gets to stop after it is asked to, before it is killed.
 KILL_GRACE = 1.0
@@ -46,23 +47,27 @@ def limit_memory(max_memory: int | None) -> None:
         pass
 
 
-def _read_in_child(connection: Connection, data: bytes, name: str, password: str, limits: Limits) -> None:
+def _read_in_child(
+    connection: Connection, data: bytes, name: str, password: str, limits: Limits, ocr: OcrSettings | None
+) -> None:
     # Whatever happens, the child ends here and says nothing on stderr: an exception escaping a
     # multiprocessing target (a MemoryError while sending the answer, say) would print
     # "Process ForkProcess-1:" and a traceback under the parent's one-line error. The parent
     # reads a missing answer as running out of memory.
     try:
-        _read_and_answer(connection, data, name, password, limits)
+        _read_and_answer(connection, data, name, password, limits, ocr)
         code = 0
     except BaseException:  # noqa: BLE001 - see above
         code = CHILD_FAILED
     os._exit(code)
 
 
-def _read_and_answer(connection: Connection, data: bytes, name: str, password: str, limits: Limits) -> None:
+def _read_and_answer(
+    connection: Connection, data: bytes, name: str, password: str, limits: Limits, ocr: OcrSettings | None
+) -> None:
     limit_memory(limits.max_memory)
     try:
-        document = read_document(data, name, password=password, max_pages=limits.max_pages)
+        document = read_document(data, name, password=password, max_pages=limits.max_pages, ocr=ocr)
         connection.send(("ok", document))
     except SkillgapError as error:
         connection.send(("error", error))
@@ -85,14 +90,16 @@ def _context() -> multiprocessing.context.BaseContext:
 class PendingDocument:
     """A document being read in a child process; :meth:`result` waits for it."""
 
-    def __init__(self, data: bytes, name: str, *, password: str, limits: Limits) -> None:
+    def __init__(
+        self, data: bytes, name: str, *, password: str, limits: Limits, ocr: OcrSettings | None = None
+    ) -> None:
         self.name = name
         self.limits = limits
         self.started = time.monotonic()
         context = _context()
         self.connection, child = context.Pipe(duplex=False)
         self.process = context.Process(
-            target=_read_in_child, args=(child, data, name, password, limits), daemon=True
+            target=_read_in_child, args=(child, data, name, password, limits, ocr), daemon=True
         )
         self.process.start()
         child.close()
@@ -136,7 +143,13 @@ class PendingDocument:
 
 
 def start_reading(
-    data: bytes, name: str, *, password: str = "", limits: Limits | None = None
+    data: bytes,
+    name: str,
+    *,
+    password: str = "",
+    limits: Limits | None = None,
+    ocr: OcrSettings | None = None,
 ) -> PendingDocument:
-    """Begin reading a file's bytes in a child process under the limits."""
-    return PendingDocument(data, name, password=password, limits=limits or Limits())
+    """Begin reading a file's bytes in a child process under the limits (which cover the OCR
+    processes it starts too)."""
+    return PendingDocument(data, name, password=password, limits=limits or Limits(), ocr=ocr)

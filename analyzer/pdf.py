@@ -38,7 +38,7 @@ CHAR_MARGIN = 1.0
 GARBLED_WARNING_SHARE = 0.05
 # pdfminer logs font quirks of real-world PDFs as warnings; they are not the user's concern.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-NO_TEXT_LAYER = "no text layer (a scan or image-only PDF): run OCR on it first, e.g. with ocrmypdf"
+NO_TEXT_LAYER = "no text layer (a scan or image-only PDF): rerun with --ocr to read it by OCR"
 UNREADABLE_FONTS = (
     "its fonts give no readable text (no Unicode map): re-export the PDF with embedded text, or run OCR"
 )

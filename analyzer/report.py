@@ -277,9 +277,17 @@ class Source:
     sha256: str
     pages: int
     format: str
+    # Whether some of the text was recognized by OCR.
+    ocr: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "pages": self.pages, "format": self.format}
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "format": self.format,
+            "ocr": self.ocr,
+        }
 
 
 @dataclass(frozen=True)

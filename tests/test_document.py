@@ -144,7 +144,8 @@ def test_plain_text_is_one_page_with_numbered_lines() -> None:
         (b"PK\x03\x04rest", "cv.pdf", "not a PDF (looks like a ZIP archive or a Word/OpenDocument file)"),
         (b"", "cv.pdf", "not a PDF (looks like an empty file)"),
         (b"%PDF-1.7 ...", "cv.txt", "content is a PDF but the name says text: rename it to .pdf"),
-        (b"hello", "cv.docx", "unsupported file type '.docx'"),
+        (b"hello", "cv.docx", "not a Word document (looks like text)"),
+        (b"hello", "cv.xlsx", "unsupported file type '.xlsx'"),
         (b"\x00\x01\x02", "cv.txt", "not text (looks like binary data)"),
     ],
 )

@@ -13,6 +13,14 @@ labels.  ``python tests/corpus/build.py OUT_DIR`` renders every resume with
 
 the same layout ``skillgap eval OUT_DIR`` reads.  Output is deterministic.
 
+``--docx`` and ``--scans`` also write each resume in other formats, one folder of the same layout
+per variant under ``OUT_DIR/variants/``, so ``skillgap eval OUT_DIR/variants/VARIANT`` scores
+it: ``docx_single``, ``docx_table`` (a layout table) and ``docx_textbox`` (the side sections in
+a text box Word stores twice), by ``tests/resume_docx.py``; ``scan300_pdf``, ``scan300_png``,
+``scan150_pdf``, ``scan150_png``, the PDF scanned at 300 and 150 dpi with the fixed rotation,
+blur and speckles of ``tests/resume_scan.py`` (which needs poppler's ``pdftoppm``; score them
+with ``skillgap eval --ocr``).
+
 Gold labels are written by hand from the resume text, never from the tool's
 output.  Building checks that every gold surface, variant and trap occurs in
 the resume's text, so a typo in the labels fails loudly instead of silently
@@ -248,18 +256,75 @@ def _write_experience(out_dir: Path, name: str, label: dict[str, Any] | None) ->
     (folder / f"{name}.json").write_text(text, encoding="utf-8")
 
 
+DOCX_VARIANTS = ("docx_single", "docx_table", "docx_textbox")
+SCAN_VARIANTS = ("scan300_pdf", "scan300_png", "scan150_pdf", "scan150_png")
+
+
+def _variant_bytes(variant: str, resume: Resume, pdf: bytes, seed: int) -> tuple[str, bytes]:
+    if variant in DOCX_VARIANTS:
+        from tests.resume_docx import render_resume_docx
+
+        return ".docx", render_resume_docx(resume, variant.removeprefix("docx_"))
+    from tests.resume_scan import scan_pdf, scan_png
+
+    dpi = int(variant[4:7])
+    if variant.endswith("_png"):
+        return ".png", scan_png(pdf, dpi, seed)
+    return ".pdf", scan_pdf(pdf, dpi, seed)
+
+
+def build_variants(
+    out_dir: Path, variants: tuple[str, ...], resume_dir: Path = RESUME_DIR, only: int | None = None
+) -> None:
+    """Write ``out_dir/variants/VARIANT`` for each variant: the resumes in that format, with the
+    same gold, experience labels and manifest. ``only`` keeps the first resumes (a quick subset)."""
+    for variant in variants:
+        folder = Path(out_dir) / "variants" / variant
+        (folder / "pdfs").mkdir(parents=True, exist_ok=True)
+        (folder / "gold").mkdir(parents=True, exist_ok=True)
+        manifest: list[dict[str, Any]] = []
+        for seed, path in enumerate(sorted(resume_dir.glob("*.toml"))[:only]):
+            resume, options, meta = load_resume(path)
+            pdf = render_resume(resume, **options)
+            suffix, data = _variant_bytes(variant, resume, pdf, seed)
+            (folder / "pdfs" / f"{meta['name']}{suffix}").write_bytes(data)
+            gold_json = json.dumps(meta["gold"], indent=1, ensure_ascii=False) + "\n"
+            (folder / "gold" / f"{meta['name']}.json").write_text(gold_json, encoding="utf-8")
+            _write_experience(folder, meta["name"], meta["experience"])
+            row = {key: meta[key] for key in ("name", "layout", "kind", "language", "focus")}
+            manifest.append({**row, "pages": _page_count(pdf)})
+        (folder / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+USAGE = "usage: python tests/corpus/build.py OUT_DIR [--docx] [--scans] [--only N]"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    variants: tuple[str, ...] = ()
+    only = None
+    if "--only" in args:
+        at = args.index("--only")
+        only = int(args[at + 1])
+        del args[at : at + 2]
+    if "--docx" in args:
+        args.remove("--docx")
+        variants += DOCX_VARIANTS
+    if "--scans" in args:
+        args.remove("--scans")
+        variants += SCAN_VARIANTS
     if len(args) != 1:
-        print("usage: python tests/corpus/build.py OUT_DIR", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
     try:
         manifest = build_corpus(Path(args[0]))
+        build_variants(Path(args[0]), variants, only=only)
     except CorpusError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1
     postings = build_postings(Path(args[0]))
-    print(f"wrote {len(manifest)} resumes and {postings} job postings to {args[0]}")
+    made = f"wrote {len(manifest)} resumes and {postings} job postings to {args[0]}"
+    print(made + (f" and variants {', '.join(variants)}" if variants else ""))
     return 0
 
 

@@ -1,0 +1,492 @@
+"""Reading scans and photos by OCR with the system's Tesseract: words with their boxes, laid out.
+
+Nothing is downloaded at run time: Tesseract and its language data come from the system's
+packages (Debian: ``tesseract-ocr`` and ``tesseract-ocr-spa``/``-por``/``-deu``/``-fra``), and
+PDF pages are rendered by poppler's ``pdftoppm`` (``poppler-utils``), which the same package
+manager installs beside it. Neither is a Python dependency: without ``--ocr`` nothing here runs.
+
+Tesseract's words keep their boxes; they become the same positioned fragments as a text PDF's,
+so columns, sidebars and sections are found by :mod:`analyzer.layout` as for any PDF. Pages are
+recognized by several Tesseract processes at once, each single-threaded (``OMP_THREAD_LIMIT=1``:
+Tesseract's own threads only fight each other on a shared machine), each under its share of this
+process's memory limit, and each ended with this process.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.document import Line, normalize_text, strip_bullet
+from analyzer.errors import DamagedDocumentError, ResourceLimitError, SkillgapError
+from analyzer.layout import Fragment, reading_order, row_text
+
+# Resolution pages are rendered at for OCR: Tesseract reads body text best at about 300 dpi.
+RENDER_DPI = 300
+# A scanned page is rendered at its scan's own resolution (within these bounds): scaling a 150 dpi
+# scan up to 300 dpi invents soft edges that cost Tesseract more words than it gains.
+MIN_RENDER_DPI = 150
+# Points per inch: PDF coordinates are points, images are pixels at their resolution.
+POINTS_PER_INCH = 72.0
+# An image without a resolution in its metadata is taken to be at this one (phones say none).
+ASSUMED_IMAGE_DPI = 300
+# The most pixels one image (or rendered page) may hold: a letter page at 300 dpi holds 8.4 million;
+# a hostile image declaring a billion would exhaust memory before Tesseract says a word.
+MAX_IMAGE_PIXELS = 60_000_000
+# The least memory one Tesseract process is given; with less, fewer run at once.
+MIN_OCR_MEMORY = 512 * 1024**2
+# Words Tesseract is less sure of than this (0-100) are specks, rules and noise, not text.
+MIN_WORD_CONFIDENCE = 20.0
+# Words shorter than this (in points) are specks of dust Tesseract read as a dot or a letter,
+# however sure it is: the smallest printed letters of a resume stand 4 points or taller.
+MIN_WORD_HEIGHT = 3.0
+# A gap between words of one OCR line wider than this many line heights parts two fragments
+# (columns, table cells), as a wide gap parts two text runs of a PDF.
+FRAGMENT_GAP = 1.2
+# OCR'd line heights (ascender to descender) are about this share larger than the font size.
+LINE_HEIGHT_PER_POINT = 1.15
+# Font sizes from OCR are rounded to this step, so lines set alike compare alike.
+FONT_SIZE_STEP = 0.5
+PAGE_MODES = ("missing", "all")
+# Tesseract's commonest confusion in resumes: a capital I read as a small l after a capital
+# ("Al", "Cl/CD", "OpenAl", "GenAl"), where English and the other supported languages never end a
+# word in a capital and a small l.
+_CAPITAL_I_AS_L = re.compile(r"(?<=[A-Z])l(?=s?(?:\b|/))")
+# What Tesseract makes of a round bullet at the start of a line: a cent sign, a guillemet, a
+# degree sign, a lone "e" or "o" before text.
+_OCR_BULLET = re.compile(r"^\s*(?:[¢«°©®]|[eo](?=\s+[A-Z]))\s+")
+INSTALL_HINT = (
+    "install Tesseract (Debian/Ubuntu: sudo apt-get install tesseract-ocr poppler-utils; "
+    "macOS: brew install tesseract poppler)"
+)
+
+
+class OcrUnavailableError(SkillgapError):
+    """``--ocr`` was asked for but Tesseract (or a language, or pdftoppm) is not installed."""
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How to OCR: which pages of a PDF (``missing``: those without text; ``all``), the Tesseract
+    languages (``eng+spa``), and how many Tesseract processes at once (None: the cores)."""
+
+    pages: str = "missing"
+    languages: str = "eng"
+    workers: int | None = None
+
+    @property
+    def cache_key(self) -> str:
+        """What of these settings changes the text read: part of the text cache's key."""
+        return f"ocr-{self.pages}-{self.languages}"
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """One recognized page: its lines in reading order and Tesseract's mean word confidence."""
+
+    lines: tuple[Line, ...]
+    height: float
+    confidence: float | None
+
+
+def _tool(name: str, source: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise OcrUnavailableError(source, f"--ocr needs {name!r}, which is not installed: {INSTALL_HINT}")
+    return path
+
+
+def installed_languages(tesseract: str) -> set[str]:
+    """The languages the installed Tesseract can read."""
+    result = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    return {line.strip() for line in result.stdout.splitlines()[1:] if line.strip()}
+
+
+def check_languages(settings: OcrSettings, tesseract: str, source: str) -> None:
+    """Raise with the package to install when a requested language is not installed."""
+    missing = [code for code in settings.languages.split("+") if code not in installed_languages(tesseract)]
+    if missing:
+        raise OcrUnavailableError(
+            source,
+            f"Tesseract has no {'+'.join(missing)!r} language data: install tesseract-ocr-{missing[0]} "
+            "(Debian/Ubuntu) or pick --ocr-lang from 'tesseract --list-langs'",
+        )
+
+
+def require_ocr(settings: OcrSettings, source: str) -> None:
+    """Check before any work that OCR can run as asked: Tesseract, its languages, pdftoppm."""
+    if settings.pages not in PAGE_MODES:
+        raise OcrUnavailableError(source, f"--ocr-pages must be one of {', '.join(PAGE_MODES)}")
+    check_languages(settings, _tool("tesseract", source), source)
+    _tool("pdftoppm", source)
+
+
+def _memory_per_process(workers: int) -> tuple[int, int | None]:
+    """How many OCR processes may run and the address space each gets: this process's limit
+    (the reading child's ``--max-memory``) shared among them."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, ValueError, OSError):
+        return workers, None
+    if soft == resource.RLIM_INFINITY:
+        return workers, None
+    workers = max(1, min(workers, soft // MIN_OCR_MEMORY))
+    return workers, soft // workers
+
+
+def _child_setup(memory: int | None) -> None:
+    """In each Tesseract process before it starts: its memory share, and death with its parent
+    (a reading child stopped at the timeout must not leave OCR running)."""
+    if memory:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def pdf_page_count(data: bytes, source: str, password: str = "") -> int:
+    """How many pages a PDF has, as poppler's ``pdfinfo`` reads it."""
+    pdfinfo = _tool("pdfinfo", source)
+    with tempfile.TemporaryDirectory(prefix="skillgap-ocr-") as folder:
+        pdf = Path(folder) / "input.pdf"
+        pdf.write_bytes(data)
+        secret = ["-upw", password] if password else []
+        result = subprocess.run([pdfinfo, *secret, str(pdf)], capture_output=True, text=True, check=False)
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(":")
+        if key == "Pages" and value.strip().isdigit():
+            return int(value)
+    raise DamagedDocumentError(source, "damaged PDF, its pages cannot be counted for OCR")
+
+
+def render_pdf_pages(
+    data: bytes, pages: Sequence[int], folder: Path, source: str, password: str = ""
+) -> dict[int, tuple[Path, float]]:
+    """Grey images of the given PDF pages (1-based) rendered by pdftoppm, with their resolution:
+    the scan's own, within :data:`MIN_RENDER_DPI` and :data:`RENDER_DPI`.
+
+    The images are PGM, not PNG: compressing a noisy 300 dpi page as PNG costs pdftoppm more time
+    than Tesseract takes to read it.
+    """
+    pdftoppm = _tool("pdftoppm", source)
+    pdf = folder / "input.pdf"
+    pdf.write_bytes(data)
+    _, memory = _memory_per_process(1)
+    native = scan_resolutions(pdf, password)
+    rendered: dict[int, tuple[Path, float]] = {}
+    for page in pages:
+        stem = folder / f"page-{page}"
+        dpi = round(min(RENDER_DPI, max(MIN_RENDER_DPI, native.get(page, RENDER_DPI))))
+        command = [pdftoppm, "-r", str(dpi), "-gray", "-singlefile", "-f", str(page), "-l", str(page)]
+        if password:
+            command += ["-upw", password]
+        result = subprocess.run(
+            [*command, str(pdf), str(stem)],
+            capture_output=True,
+            check=False,
+            preexec_fn=lambda: _child_setup(memory),  # safe: this process runs no threads
+        )
+        image = stem.with_suffix(".pgm")
+        if result.returncode != 0 or not image.exists():
+            raise DamagedDocumentError(source, f"damaged PDF, page {page} cannot be rendered for OCR")
+        rendered[page] = (image, float(dpi))
+    return rendered
+
+
+def scan_resolutions(pdf: Path, password: str = "") -> dict[int, float]:
+    """The resolution of the largest image on each page (poppler's ``pdfimages -list``): a
+    scanned page is one image at its scanner's resolution."""
+    pdfimages = shutil.which("pdfimages")
+    if pdfimages is None:
+        return {}
+    secret = ["-upw", password] if password else []
+    result = subprocess.run([pdfimages, *secret, "-list", str(pdf)], capture_output=True, text=True, check=False)
+    largest: dict[int, tuple[int, float]] = {}
+    for row in result.stdout.splitlines()[2:]:
+        fields = row.split()
+        try:
+            page, pixels, x_ppi = int(fields[0]), int(fields[3]) * int(fields[4]), float(fields[12])
+        except (IndexError, ValueError):
+            continue
+        if pixels > largest.get(page, (0, 0.0))[0]:
+            largest[page] = (pixels, x_ppi)
+    return {page: ppi for page, (_, ppi) in largest.items()}
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG, JPEG or TIFF from its header, without decoding it."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_size(data)
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return _tiff_size(data)
+    if data[:2] == b"P5":  # the grey PGM pdftoppm renders pages as
+        fields = re.sub(rb"#[^\n]*\n", b" ", data[2:64]).split()
+        if len(fields) >= 2 and fields[0].isdigit() and fields[1].isdigit():
+            return int(fields[0]), int(fields[1])
+    return None
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    offset = 2
+    while offset + 9 < len(data):
+        if data[offset] != 0xFF:
+            return None
+        marker = data[offset + 1]
+        length = int.from_bytes(data[offset + 2 : offset + 4], "big")
+        # Start-of-frame markers (baseline, progressive, ...) hold the size; C4, C8, CC do not.
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height = int.from_bytes(data[offset + 5 : offset + 7], "big")
+            width = int.from_bytes(data[offset + 7 : offset + 9], "big")
+            return width, height
+        offset += 2 + length
+    return None
+
+
+def _tiff_size(data: bytes) -> tuple[int, int] | None:
+    order = "little" if data[:2] == b"II" else "big"
+    offset = int.from_bytes(data[4:8], order)
+    if offset + 2 > len(data):
+        return None
+    count = int.from_bytes(data[offset : offset + 2], order)
+    size: dict[int, int] = {}
+    for index in range(min(count, 512)):
+        entry = offset + 2 + 12 * index
+        if entry + 12 > len(data):
+            break
+        tag = int.from_bytes(data[entry : entry + 2], order)
+        kind = int.from_bytes(data[entry + 2 : entry + 4], order)
+        value = data[entry + 8 : entry + 12]
+        if tag in (256, 257):  # ImageWidth, ImageLength: SHORT or LONG
+            size[tag] = int.from_bytes(value[:2], order) if kind == 3 else int.from_bytes(value, order)
+    return (size[256], size[257]) if 256 in size and 257 in size else None
+
+
+def check_image(data: bytes, source: str) -> None:
+    """Refuse an image whose header is unreadable or that holds more than :data:`MAX_IMAGE_PIXELS`."""
+    size = image_size(data)
+    if size is None:
+        raise DamagedDocumentError(source, "damaged image: its header gives no size (truncated?)")
+    width, height = size
+    if width <= 0 or height <= 0:
+        raise DamagedDocumentError(source, "damaged image: it has no pixels")
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ResourceLimitError(
+            source, f"image too large ({width} x {height} pixels; at most {MAX_IMAGE_PIXELS:,} are read)"
+        )
+
+
+def recognize(images: Sequence[tuple[Path, float | None]], settings: OcrSettings, source: str) -> list[str]:
+    """Tesseract's TSV output for each image, several processes at once within the limits."""
+    tesseract = _tool("tesseract", source)
+    check_languages(settings, tesseract, source)
+    wanted = settings.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    workers, memory = _memory_per_process(max(1, min(wanted, len(images))))
+    outputs: list[str | None] = [None] * len(images)
+    running: dict[int, subprocess.Popen[bytes]] = {}
+    queue = list(range(len(images)))
+    try:
+        while queue or running:
+            while queue and len(running) < workers:
+                index = queue.pop(0)
+                image, dpi = images[index]
+                resolution = ["--dpi", str(round(dpi))] if dpi else []
+                command = [tesseract, str(image), "stdout", "-l", settings.languages, *resolution, "--psm", "3", "tsv"]
+                running[index] = subprocess.Popen(
+                    command,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=_environment(),
+                    preexec_fn=lambda: _child_setup(memory),  # noqa: PLW1509 - this process runs no threads
+                )
+            index, process = next(iter(running.items()))
+            output, _ = process.communicate()
+            del running[index]
+            if process.returncode != 0:
+                if process.returncode in (-signal.SIGKILL, -signal.SIGSEGV, -signal.SIGABRT):
+                    raise ResourceLimitError(source, "OCR ran out of memory (raise --max-memory)")
+                raise DamagedDocumentError(source, "damaged image: Tesseract cannot read it")
+            outputs[index] = output.decode("utf-8", "replace")
+    finally:
+        for process in running.values():
+            process.kill()
+            process.wait()
+    return [output or "" for output in outputs]
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    confidence: float
+    line: tuple[int, int, int, int]
+
+
+def _words(tsv: str) -> dict[int, list[_Word]]:
+    """Recognized words per page (1-based, as Tesseract counts pages of a multi-page TIFF)."""
+    pages: dict[int, list[_Word]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        try:
+            if row["level"] != "5" or not (row.get("text") or "").strip():
+                continue
+            confidence = float(row["conf"])
+            left, top = int(row["left"]), int(row["top"])
+            width, height = int(row["width"]), int(row["height"])
+            page = int(row["page_num"])
+            line = (page, int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        except (KeyError, ValueError, TypeError):
+            continue
+        text = _CAPITAL_I_AS_L.sub("I", row["text"])
+        pages.setdefault(page, []).append(_Word(text, left, top, left + width, top + height, confidence, line))
+    return pages
+
+
+def _fragments(words: list[_Word], scale: float) -> list[Fragment]:
+    """Words as positioned runs of text: one per OCR line, split where words stand far apart."""
+    by_line: dict[tuple[int, int, int, int], list[_Word]] = {}
+    for word in words:
+        by_line.setdefault(word.line, []).append(word)
+    fragments: list[Fragment] = []
+    for line_words in by_line.values():
+        line_words.sort(key=lambda word: word.left)
+        # The tallest word spans ascender to descender (most lines hold one), which follows the
+        # font size; a single word's box follows its letters ("wax" is short, "Lying" tall).
+        height = max(word.bottom - word.top for word in line_words)
+        size = round(height * scale / LINE_HEIGHT_PER_POINT / FONT_SIZE_STEP) * FONT_SIZE_STEP
+        run = [line_words[0]]
+        for word in line_words[1:]:
+            if word.left - run[-1].right > FRAGMENT_GAP * height:
+                fragments.append(_fragment(run, scale, size))
+                run = []
+            run.append(word)
+        fragments.append(_fragment(run, scale, size))
+    return fragments
+
+
+def _fragment(words: list[_Word], scale: float, size: float) -> Fragment:
+    return Fragment(
+        text=" ".join(word.text for word in words),
+        x0=min(word.left for word in words) * scale,
+        top=min(word.top for word in words) * scale,
+        x1=max(word.right for word in words) * scale,
+        bottom=max(word.bottom for word in words) * scale,
+        font_size=size,
+    )
+
+
+def page_lines(
+    words: list[_Word], page: int, dpi: float, width_pixels: float
+) -> tuple[list[Line], float | None]:
+    """A page's OCR'd words as lines in reading order, and the mean confidence of the words kept."""
+    from analyzer.pdf import join_word_breaks
+
+    scale = POINTS_PER_INCH / dpi
+    kept = [
+        word
+        for word in words
+        if word.confidence >= MIN_WORD_CONFIDENCE and (word.bottom - word.top) * scale >= MIN_WORD_HEIGHT
+    ]
+    rows = reading_order(_fragments(kept, scale), width_pixels * scale)
+    raw = [row_text(row) for row in rows]
+    lines: list[Line] = []
+    for row, text in zip(rows, join_word_breaks(raw), strict=True):
+        content, bulleted = strip_bullet(normalize_text(_OCR_BULLET.sub("• ", text, count=1)))
+        if not content:
+            continue
+        lines.append(
+            Line(
+                text=content,
+                page=page,
+                number=len(lines) + 1,
+                x0=min(fragment.x0 for fragment in row),
+                top=min(fragment.top for fragment in row),
+                x1=max(fragment.x1 for fragment in row),
+                bottom=max(fragment.bottom for fragment in row),
+                font_size=max(fragment.font_size for fragment in row),
+                item_start=bulleted,
+            )
+        )
+    confidence = statistics.fmean(word.confidence for word in kept) if kept else None
+    return lines, confidence
+
+
+def _png_dpi(path: Path) -> float | None:
+    """The resolution a PNG declares (its pHYs chunk), if any."""
+    data = path.read_bytes()[:4096]
+    at = data.find(b"pHYs")
+    if at < 0 or at + 13 > len(data):
+        return None
+    per_metre = int.from_bytes(data[at + 4 : at + 8], "big")
+    return per_metre * 0.0254 if data[at + 12] == 1 and per_metre else None
+
+
+def ocr_images(
+    images: dict[int, tuple[Path, float | None]], settings: OcrSettings, source: str
+) -> list[OcrPage]:
+    """Each image (keyed by its page number, with its resolution when known) read by OCR into an
+    :class:`OcrPage`, in page order. A multi-page TIFF gives one page per frame, numbered on."""
+    numbers = sorted(images)
+    outputs = recognize([images[number] for number in numbers], settings, source)
+    pages: list[OcrPage] = []
+    for number, tsv in zip(numbers, outputs, strict=True):
+        path, given = images[number]
+        resolution = given or ASSUMED_IMAGE_DPI
+        width = image_size(path.read_bytes()[:65536]) or (0, 0)
+        for frame, words in sorted(_words(tsv).items()):
+            lines, confidence = page_lines(words, number + frame - 1, resolution, width[0] or 2550)
+            height = (width[1] or 3300) * POINTS_PER_INCH / resolution
+            pages.append(OcrPage(tuple(lines), height, confidence))
+    return pages
+
+
+def ocr_pdf_pages(
+    data: bytes, pages: Sequence[int], settings: OcrSettings, source: str, password: str = ""
+) -> list[OcrPage]:
+    """The given pages of a PDF rendered and read by OCR."""
+    _tool("tesseract", source)  # say what is missing before rendering anything
+    with tempfile.TemporaryDirectory(prefix="skillgap-ocr-") as folder:
+        return ocr_images(render_pdf_pages(data, pages, Path(folder), source, password), settings, source)
+
+
+def ocr_image(data: bytes, settings: OcrSettings, source: str) -> list[OcrPage]:
+    """A PNG, JPEG or TIFF resume read by OCR (every frame of a multi-page TIFF)."""
+    check_image(data, source)
+    _tool("tesseract", source)
+    with tempfile.TemporaryDirectory(prefix="skillgap-ocr-") as folder:
+        image = Path(folder) / "input"
+        image.write_bytes(data)
+        dpi = _png_dpi(image) if data.startswith(b"\x89PNG") else None
+        return ocr_images({1: (image, dpi)}, settings, source)
+
+
+def confidence_warning(pages: Sequence[OcrPage]) -> str:
+    """The warning every OCR'd report carries: the text was recognized, with what confidence."""
+    confidences = [page.confidence for page in pages if page.confidence is not None]
+    mean = statistics.fmean(confidences) if confidences else 0.0
+    return f"read by OCR (mean word confidence {mean:.0f}%): skills in misread words may be missing"
