@@ -21,8 +21,8 @@ from analyzer.experience import (
 from analyzer.isolation import Limits, start_reading
 from analyzer.job_fit import job_result
 from analyzer.mentions import matcher_for, skills_found
-from analyzer.posting import JobTarget, read_posting
 from analyzer.ocr import OcrSettings
+from analyzer.posting import JobTarget, read_posting
 from analyzer.report import Report, SkillFound, Source
 from analyzer.roles import role_titles
 from analyzer.sections import find_sections, sectioned_lines
