@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +43,18 @@ ML_RESUME = Resume(
         Section("Certifications", ("AWS Certified Machine Learning - Specialty",)),
     ),
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_child_process_outlives_the_suite() -> Iterator[None]:
+    """At exit, multiprocessing joins every child still running; one stuck writing to a pipe
+    nobody reads would hold the whole run. Children the tests left behind are ended instead."""
+    yield
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join(5)
 
 
 @pytest.fixture

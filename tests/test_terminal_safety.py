@@ -129,7 +129,7 @@ def test_a_reading_child_that_cannot_answer_ends_silently(capfd: pytest.CaptureF
     reading_end, writing_end = context.Pipe(duplex=False)
     reading_end.close()  # before the child starts, so it does not inherit it either
     child = context.Process(
-        target=_read_in_child, args=(writing_end, b"Skills: Python\n", "cv.txt", "", Limits())
+        target=_read_in_child, args=(writing_end, b"Skills: Python\n", "cv.txt", "", Limits(), None)
     )
     child.start()
     writing_end.close()
