@@ -11,7 +11,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -274,10 +274,7 @@ def evaluate_command(
     also dated entries, total months and months per skill."""
     import json
 
-    from analyzer.analysis import analyze as analyze_resume
-    from analyzer.evaluate import evaluate, format_grouped, format_result, grouped_results, grouped_to_dict
-    from analyzer.experience_eval import evaluate_experience, format_experience, load_labels
-    from analyzer.fit_eval import format_fit, load_manifest, score_fit
+    from analyzer.scorecard import score_folder
 
     folder = Path(directory)
     if not folder.is_dir():
@@ -285,61 +282,13 @@ def evaluate_command(
     month = _as_of_month(as_of)
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, directory)
     try:
-        labels = load_labels(folder)
-    except ValueError as error:
+        card = score_folder(folder, as_of=month, ocr=ocr_settings)
+    except (FileNotFoundError, ValueError, SkillgapError) as error:
         _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    reports: dict[str, dict[str, Any]] = {}
-    from analyzer.posting_eval import format_postings, score_postings, score_ranking
-    from skills import load_taxonomy
-
-    try:
-        postings, targets, posting_golds = score_postings(folder, load_taxonomy())
-    except (SkillgapError, ValueError) as error:
-        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    job_coverage: dict[str, dict[str, float]] = {}
-
-    def analyzed(resume: Path) -> dict[str, Any]:
-        label = labels.get(resume.stem)
-        resume_as_of = month if month is not None else (label.as_of if label else None)
-        report = analyze_resume(resume, as_of=resume_as_of, jobs=targets, ocr=ocr_settings).to_dict()
-        # The postings' targets are scored apart: the skill and advice scores see career paths only.
-        jobs = [path for path in report["paths"] if path["kind"] == "job"]
-        job_coverage[resume.stem] = {path["id"]: path["coverage"] for path in jobs}
-        report["paths"] = [path for path in report["paths"] if path["kind"] != "job"]
-        reports[resume.stem] = report
-        return report
-
-    try:
-        result = evaluate(folder, analyzed)
-    except (FileNotFoundError, ValueError) as error:
-        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
-    experience = None
-    if labels:
-        from skills import load_taxonomy
-
-        aliases = {skill.id: skill.aliases for skill in load_taxonomy().skills.values()}
-        experience = evaluate_experience(folder, labels, reports.get, aliases)
-    grouped = grouped_results(folder, result)
-    fit = score_fit(reports, load_manifest(folder))
-    score_ranking(postings, job_coverage, load_manifest(folder), posting_golds)
     if as_json:
-        data = {**result.to_dict(), **grouped_to_dict(grouped), "best_fit": fit.to_dict()}
-        if experience is not None:
-            data["experience"] = experience.to_dict()
-        if postings.postings:
-            data["postings"] = postings.to_dict()
-        typer.echo(json_safe(json.dumps(data, indent=2)))
+        typer.echo(json_safe(json.dumps(card.to_dict(), indent=2)))
         return
-    sections = [format_result(result, details=details)]
-    if grouped:
-        sections.append(format_grouped(grouped))
-    if fit.cases:
-        sections.append(format_fit(fit, {score.name: len(score.false_positives) for score in result.files}))
-    if experience is not None:
-        sections.append(format_experience(experience, details=details))
-    if postings.postings:
-        sections.append(format_postings(postings, details=details))
-    typer.echo(terminal_safe("\n".join(sections), keep_newlines=True), nl=False)
+    typer.echo(terminal_safe(card.format(details=details), keep_newlines=True), nl=False)
 
 
 def parse_size(text: str) -> int | None:
