@@ -28,6 +28,8 @@ HYPERLINK = "\x1b]8;;https://attacker.example/\x1b\\click\x1b]8;;\x1b\\"
 WINDOW_TITLE = "\x1b]0;owned\x07"  # an OSC sequence that fits in a file name (no slash)
 C1_CSI = "\x9b2J"
 BIDI_OVERRIDE = "\u202e"
+# A child process that cannot answer ends at once; a test stops waiting for it after this long.
+CHILD_SECONDS = 60
 HOSTILE_LINES = (
     f"Skills: Python, PyTorch {CLEAR_SCREEN}{CLEAR_SCROLLBACK}",
     f"Docker {ALTERNATE_SCREEN} and Kubernetes {HYPERLINK}",
@@ -127,13 +129,18 @@ def test_a_reading_child_that_cannot_answer_ends_silently(capfd: pytest.CaptureF
 
     context = multiprocessing.get_context("fork")
     reading_end, writing_end = context.Pipe(duplex=False)
-    reading_end.close()  # before the child starts, so it does not inherit it either
+    # Both ends closed before the child starts: its answer cannot be sent at all, whatever any
+    # other process of the run may hold (a pipe's broken-pipe error depends on every reader).
+    reading_end.close()
+    writing_end.close()
     child = context.Process(
         target=_read_in_child, args=(writing_end, b"Skills: Python\n", "cv.txt", "", Limits(), None)
     )
     child.start()
-    writing_end.close()
-    child.join()
+    child.join(CHILD_SECONDS)
+    if child.is_alive():
+        child.kill()
+        pytest.fail(f"the reading child was still running after {CHILD_SECONDS} s")
     assert capfd.readouterr().err == ""
     assert child.exitcode != 0
 
@@ -150,6 +157,9 @@ def test_a_batch_worker_that_cannot_answer_ends_silently(capfd: pytest.CaptureFi
     worker = context.Process(target=_worker_main, args=(child, BatchOptions()))
     worker.start()
     child.close()
-    worker.join()
+    worker.join(CHILD_SECONDS)
+    if worker.is_alive():
+        worker.kill()
+        pytest.fail(f"the batch worker was still running after {CHILD_SECONDS} s")
     assert capfd.readouterr().err == ""
     assert worker.exitcode != 0
