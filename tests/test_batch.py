@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 import multiprocessing
 import os
@@ -284,11 +285,20 @@ def _statuses(output: Path) -> dict[str, str]:
 
 
 def _rows_written(output: Path) -> int:
-    """Rows a running batch has written so far (none while it is still creating the output)."""
-    try:
-        return len(_statuses(output)) if output.exists() else 0
-    except sqlite3.OperationalError:  # the tables are not there yet
+    """Complete rows a running batch has written so far: none while it is still creating the
+    output, and not the row it is writing (a long row reaches the file in several writes)."""
+    if not output.exists():
         return 0
+    if output.suffix == ".sqlite":
+        try:
+            return len(_statuses(output))
+        except sqlite3.OperationalError:  # the tables are not there yet
+            return 0
+    text = output.read_text(encoding="utf-8")
+    complete = text[: text.rfind("\n") + 1]
+    if output.suffix == ".csv":
+        return len(list(csv.DictReader(io.StringIO(complete))))
+    return len(complete.splitlines())
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float) -> None:
