@@ -291,15 +291,15 @@ def path_reason(path_name: str, competencies: Sequence[CompetencyResult], used: 
 def path_result(
     taxonomy: Taxonomy,
     path: CareerPath,
-    skills: Sequence[SkillFound],
+    found: Mapping[str, Sequence[Contribution]],
+    shown: frozenset[str],
     learning: Collection[str] = (),
     titles: int = 0,
-    as_of: str | None = None,
 ) -> PathResult:
-    """One path's graded competencies, coverage, focus, gaps, suggestions and plan; ``as_of``
-    (``YYYY-MM``) is the month dated use is weighed from."""
+    """One path's graded competencies, coverage, focus, gaps, suggestions and plan, from what the
+    claimed skills add to each competency (:func:`contributions`) and the skills the resume shows
+    (:func:`shown_skills`), both the same for every path."""
     scoring = taxonomy.scoring
-    found = contributions(taxonomy, skills, as_of)
     own = distinguishing_ids(taxonomy, path)
     results = []
     used: dict[str, bool] = {}
@@ -319,7 +319,6 @@ def path_result(
                 distinguishing=entry.id in own,
             )
         )
-    shown = shown_skills(taxonomy, (skill.id for skill in skills))
     uncovered = [result for result in results if not result.covered]
     closes = gaps_closed(taxonomy, [result.id for result in uncovered])
     missing = tuple(
@@ -368,11 +367,14 @@ def path_results(
     as_of: str | None = None,
 ) -> tuple[PathResult, ...]:
     """Results for the chosen paths (all of the taxonomy's paths when none are chosen);
-    ``titles`` counts each path's role-title lines (:func:`analyzer.roles.role_titles`)."""
+    ``titles`` counts each path's role-title lines (:func:`analyzer.roles.role_titles`) and
+    ``as_of`` (``YYYY-MM``) is the month dated use is weighed from."""
     chosen = path_ids or list(taxonomy.paths)
     titles = titles or {}
+    found = contributions(taxonomy, skills, as_of)
+    shown = shown_skills(taxonomy, (skill.id for skill in skills))
     return tuple(
-        path_result(taxonomy, taxonomy.paths[path_id], skills, learning, titles.get(path_id, 0), as_of)
+        path_result(taxonomy, taxonomy.paths[path_id], found, shown, learning, titles.get(path_id, 0))
         for path_id in chosen
     )
 
