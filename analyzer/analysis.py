@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from analyzer.cache import cached_taxonomy
 from analyzer.coverage import best_fit, path_results
 from analyzer.document import STDIN_NAME, Document, read_document, read_source, too_large
 from analyzer.errors import UnknownPathError
@@ -163,9 +164,13 @@ def analyze(
     jobs: Sequence[JobTarget | str | Path] = (),
     jobs_only: bool = False,
     ocr: OcrSettings | None = None,
+    cache_dir: str | Path | None = None,
 ) -> Report:
     """Analyze a resume file (PDF, Word, text or Markdown; with ``ocr``, also scans and PNG, JPEG
     or TIFF images; ``"-"`` reads standard input).
+
+    ``cache_dir``, when given, keeps the parsed taxonomy and the matcher's patterns there, which
+    makes the next process start faster; without, nothing is written anywhere.
 
     ``jobs`` are job postings to measure the resume against, as :class:`JobTarget` (built once
     with :func:`analyzer.posting.read_posting`, reused over many resumes) or file names.
@@ -185,7 +190,8 @@ def analyze(
     else:
         name, data = read_source(source, max_size=max_size)
     if limits is None:
-        taxonomy = taxonomy or load_taxonomy()
+        taxonomy = taxonomy or cached_taxonomy((), cache_dir)
+        matcher_for(taxonomy, cache_dir)
         targets = job_targets(jobs, taxonomy)
         return analyze_bytes(
             data,
@@ -200,8 +206,8 @@ def analyze(
         )
     pending = start_reading(data, name, password=password, limits=limits, ocr=ocr)
     try:
-        taxonomy = taxonomy or load_taxonomy()
-        matcher_for(taxonomy)  # built while the child reads
+        taxonomy = taxonomy or cached_taxonomy((), cache_dir)
+        matcher_for(taxonomy, cache_dir)  # built while the child reads
         targets = job_targets(jobs, taxonomy, limits)
     except BaseException:
         pending.cancel()

@@ -149,15 +149,14 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
     executor: ``executor.submit(analyze_file, data, "cv.pdf", options)``.
     """
     from analyzer.analysis import report_for_document
-    from analyzer.cache import cached_document
-    from skills import load_taxonomy
+    from analyzer.cache import cached_document, cached_taxonomy
 
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         if options.max_size and len(data) > options.max_size:
             raise too_large(name, options.max_size)
         document = cached_document(data, name, options.cache_dir, max_pages=options.max_pages, ocr=options.ocr)
-        taxonomy = load_taxonomy(options.taxonomy_files)
+        taxonomy = cached_taxonomy(options.taxonomy_files, options.cache_dir)
         report = report_for_document(
             document, taxonomy, paths=options.paths, as_of=options.as_of, jobs=options.jobs
         )
@@ -202,11 +201,11 @@ def _worker_main(connection: Connection, options: BatchOptions) -> None:
 
 def _serve(connection: Connection, options: BatchOptions) -> None:
     limit_memory(options.max_memory)
+    from analyzer.cache import cached_taxonomy
     from analyzer.mentions import matcher_for
-    from skills import load_taxonomy
 
     try:
-        matcher_for(load_taxonomy(options.taxonomy_files))
+        matcher_for(cached_taxonomy(options.taxonomy_files, options.cache_dir), options.cache_dir)
     except SkillgapError as error:
         connection.send(("broken", error.message))
         return
@@ -380,9 +379,9 @@ def analyze_folder(
     targets: tuple[Any, ...] = ()
     if jobs:
         from analyzer.analysis import job_targets
-        from skills import load_taxonomy
+        from analyzer.cache import cached_taxonomy
 
-        targets = job_targets(jobs, load_taxonomy(tuple(str(Path(extra)) for extra in taxonomy_files)))
+        targets = job_targets(jobs, cached_taxonomy(taxonomy_files, cache_dir))
     options = BatchOptions(
         jobs=targets,
         taxonomy_files=tuple(str(Path(extra)) for extra in taxonomy_files),

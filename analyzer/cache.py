@@ -1,8 +1,14 @@
-"""The text cache: documents read from files, kept by content hash.
+"""The engine's caches on disk: documents read from files, parsed taxonomy files, matcher patterns.
 
 Reading a PDF's layout costs far more than matching skills in it, so a batch rerun (after the
 taxonomy changed, say) reads each document back from JSON instead of parsing the PDF again. The
 key includes :data:`READER_VERSION`, so a change to how files are read never serves stale text.
+
+Every command pays for parsing the taxonomy's TOML (pure Python, several times slower than the
+same data as JSON) and for tokenizing its names, so both are kept as JSON too, keyed by a hash of
+everything they are computed from. All of it lives here, under a directory the caller names
+(``--cache-dir``), and nothing is read or written without one (``--no-cache``): the taxonomy
+package only reads and checks data.
 """
 
 from __future__ import annotations
@@ -12,12 +18,18 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import asdict
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from analyzer.document import Document, Line, read_document, sniff_format
 from analyzer.errors import ResourceLimitError
 from analyzer.ocr import OcrSettings
+from skills import Taxonomy, load_taxonomy
+
+JsonData = TypeVar("JsonData")
 
 # Bump whenever reading produces different lines for the same bytes.
 READER_VERSION = "3"
@@ -89,3 +101,55 @@ def cached_document(
             name, document.format, sha256, document.page_count, document.lines, document.warnings, document.ocr
         )
     return document
+
+
+def cached_json(
+    cache_dir: str | Path | None, kind: str, key: str, compute: Callable[[], JsonData]
+) -> JsonData:
+    """``compute()``, or its value stored as JSON under ``cache_dir/kind`` by a hash of ``key``.
+
+    ``key`` must hold everything the value depends on. Without a cache directory nothing is read
+    or written; a missing or damaged entry is computed again, and a value that cannot be stored
+    (not JSON, a read-only directory) only costs speed.
+    """
+    if cache_dir is None:
+        return compute()
+    entry = Path(cache_dir) / kind / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
+    try:
+        stored: JsonData = json.loads(entry.read_text(encoding="utf-8"))
+        return stored
+    except (OSError, ValueError):
+        pass
+    value = compute()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(value, out)
+            os.replace(temporary, entry)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs speed
+    return value
+
+
+@dataclass(frozen=True)
+class CachedTomlParser:
+    """:func:`tomllib.loads` that keeps each text's data as JSON in a cache directory.
+
+    Equal for equal directories, so the taxonomy loaded through one is loaded once per process.
+    """
+
+    cache_dir: Path
+
+    def __call__(self, text: str) -> dict[str, Any]:
+        return cached_json(self.cache_dir, "taxonomy", text, lambda: tomllib.loads(text))
+
+
+def cached_taxonomy(extra_files: Iterable[str | Path] = (), cache_dir: str | Path | None = None) -> Taxonomy:
+    """:func:`skills.load_taxonomy`, its parsed files kept in ``cache_dir`` when one is given."""
+    parse_toml = tomllib.loads if cache_dir is None else CachedTomlParser(Path(cache_dir))
+    return load_taxonomy(extra_files, parse_toml=parse_toml)

@@ -105,6 +105,13 @@ OcrPages = Annotated[
 OcrLang = Annotated[
     str, typer.Option("--ocr-lang", help="With --ocr, Tesseract's languages, e.g. eng+spa+deu.")
 ]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", help="Where text read from files, the parsed taxonomy and match patterns are cached."
+    ),
+]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write any cache.")]
 DEFAULT_LIMITS = Limits()
 DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
 DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
@@ -186,6 +193,8 @@ def analyze(
     ocr: Ocr = False,
     ocr_pages: OcrPages = "missing",
     ocr_lang: OcrLang = "eng",
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
     debug: Debug = False,
 ) -> None:
     """Analyze one resume: skills found, coverage of each path, gaps and what to learn next."""
@@ -197,8 +206,9 @@ def analyze(
     if jobs_only and not postings:
         _fail("--jobs-only: give at least one --job POSTING", ExitCode.USAGE)
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, file)
+    cache = _cache_dir(cache_dir, no_cache)
     try:
-        loaded = _taxonomy_or_none(taxonomy)
+        loaded = _taxonomy_or_none(taxonomy, cache)
         report = analyze_resume(
             file,
             loaded,
@@ -209,6 +219,7 @@ def analyze(
             jobs=postings,
             jobs_only=jobs_only,
             ocr=ocr_settings,
+            cache_dir=cache,
         )
         if redact:
             from analyzer.redact import redact_report
@@ -347,12 +358,8 @@ def batch(
     ] = False,
     taxonomy: TaxonomyFiles = None,
     path: PathIds = None,
-    cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", help="Where extracted text is cached.")
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the text cache.")
-    ] = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
     as_of: AsOf = None,
     job: Jobs = None,
     ocr: Ocr = False,
@@ -363,7 +370,6 @@ def batch(
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
     from analyzer.batch import analyze_folder
     from analyzer.batch_output import done_hashes, drop_partial_row, open_writer
-    from analyzer.cache import default_cache_dir
     from analyzer.cohort import CohortSummary
     from analyzer.output_lock import locked_outputs
     from analyzer.progress import progress_reporter
@@ -371,7 +377,8 @@ def batch(
     memory_limit = parse_size(max_memory)
     month = _as_of_month(as_of)
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, "--ocr")
-    loaded = _load(taxonomy)
+    cache = _cache_dir(cache_dir, no_cache)
+    loaded = _load(taxonomy, cache)
     path_ids = path or list(loaded.paths)
     try:
         # Held until the command ends, however it ends; taken before anything is read or cut.
@@ -405,7 +412,7 @@ def batch(
         follow_symlinks=follow_symlinks,
         taxonomy_files=taxonomy or (),
         paths=path or (),
-        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        cache_dir=cache,
         done=done,
         redact=redact,
         as_of=month,
@@ -465,20 +472,34 @@ def _ocr_settings(ocr: bool, pages: str, languages: str, source: str) -> OcrSett
     return settings
 
 
-def _taxonomy_or_none(files: list[Path] | None) -> Taxonomy | None:
+def _cache_dir(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    """The cache directory a command uses: none under --no-cache, else --cache-dir or the user's."""
+    from analyzer.cache import default_cache_dir
+
+    return None if no_cache else (cache_dir or default_cache_dir())
+
+
+def _taxonomy_or_none(files: list[Path] | None, cache_dir: Path | None) -> Taxonomy | None:
     """The user's taxonomy files loaded, or None for the shipped one (loaded while reading)."""
     if not files:
         return None
-    from skills import load_taxonomy
+    from analyzer.cache import cached_taxonomy
 
-    return load_taxonomy(files)
+    return cached_taxonomy(files, cache_dir)
 
 
-def _load(files: list[Path] | None) -> Taxonomy:
-    from skills import load_taxonomy
+def _user_cache() -> Path:
+    """The taxonomy commands have no cache options: they use the user's cache directory."""
+    from analyzer.cache import default_cache_dir
+
+    return default_cache_dir()
+
+
+def _load(files: list[Path] | None, cache_dir: Path | None) -> Taxonomy:
+    from analyzer.cache import cached_taxonomy
 
     try:
-        return load_taxonomy(files or ())
+        return cached_taxonomy(files or (), cache_dir)
     except SkillgapError as error:
         _fail(str(error), error.exit_code)
 
@@ -490,7 +511,7 @@ def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
 
     from analyzer.render.taxonomy import render_taxonomy_list
 
-    render_taxonomy_list(_load(taxonomy), Console())
+    render_taxonomy_list(_load(taxonomy, _user_cache()), Console())
 
 
 @taxonomy_app.command(name="show")
@@ -505,7 +526,7 @@ def taxonomy_show(
     from skills.inspect import describe
 
     try:
-        kind, data = describe(_load(taxonomy), item_id)
+        kind, data = describe(_load(taxonomy, _user_cache()), item_id)
     except SkillgapError as error:
         _fail(str(error), ExitCode.USAGE)
     render_item(kind, data, Console())
@@ -545,7 +566,7 @@ def taxonomy_export(
 
     from skills.inspect import export
 
-    typer.echo(json.dumps(export(_load(taxonomy)), indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(export(_load(taxonomy, _user_cache())), indent=2, ensure_ascii=False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,3 +82,7 @@ class UnknownPathError(SkillgapError):
     """A requested path id is not in the taxonomy."""
 
     exit_code = ExitCode.USAGE
+
+
+class UnknownTaxonomyIdError(SkillgapError):
+    """No path, competency or skill has the requested id."""

@@ -17,13 +17,12 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
-import hashlib
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -189,37 +188,31 @@ def build_tokenizer() -> Tokenizer:
     )
 
 
-def _pattern_keys(tokenizer: Tokenizer, taxonomy: Taxonomy) -> dict[str, list[list[int]]]:
+def _pattern_keys(
+    tokenizer: Tokenizer, taxonomy: Taxonomy, cache_dir: str | Path | None
+) -> dict[str, list[list[int]]]:
     """Every skill's names as the matcher compares them: the LOWER hash of each token.
 
     Tokenizing five thousand names costs a tenth of a second at every start, and the hashes come
-    out the same each time, so they are kept in the user's cache, keyed by the names, spaCy's
-    version and our tokenizer's.
+    out the same each time, so they are kept in the cache directory when there is one, keyed by
+    the names, spaCy's version and our tokenizer's.
     """
     import spacy
     from spacy.attrs import LOWER
 
-    from analyzer.cache import default_cache_dir
+    from analyzer.cache import cached_json
 
     surfaces = {skill.id: list(skill.surfaces) for skill in taxonomy.skills.values()}
     key = json.dumps([spacy.__version__, TOKENIZER_VERSION, surfaces], ensure_ascii=False)
-    entry = default_cache_dir() / "patterns" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    keys = {
-        skill_id: [doc.to_array(LOWER).tolist() for doc in tokenizer.pipe(names)]
-        for skill_id, names in surfaces.items()
-    }
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(keys), encoding="utf-8")
-        os.replace(temporary, entry)
-    except OSError:
-        pass  # a cache that cannot be written only costs speed
-    return keys
+    return cached_json(
+        cache_dir,
+        "patterns",
+        key,
+        lambda: {
+            skill_id: [doc.to_array(LOWER).tolist() for doc in tokenizer.pipe(names)]
+            for skill_id, names in surfaces.items()
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -292,7 +285,8 @@ class _Tokens:
 class SkillMatcher:
     """Everything needed to find a taxonomy's skills in text, built once per taxonomy."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, cache_dir: str | Path | None = None) -> None:
+        """``cache_dir``, when given, keeps the tokenized names for the next start."""
         from spacy.matcher import PhraseMatcher
 
         self.taxonomy = taxonomy
@@ -304,7 +298,7 @@ class SkillMatcher:
         self.separated_compact: set[str] = set()
         self.ambiguous_surfaces: dict[str, str] = {}
         fuzzy_targets: dict[str, str] = {}
-        for skill_id, keys in _pattern_keys(self.tokenizer, taxonomy).items():
+        for skill_id, keys in _pattern_keys(self.tokenizer, taxonomy, cache_dir).items():
             self.matcher.add(skill_id, keys)
         for skill in taxonomy.skills.values():
             rule = skill.ambiguous
@@ -763,18 +757,33 @@ def _flow_text(lines: Sequence[SectionedLine]) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
-@lru_cache(maxsize=4)
-def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
-    """The matcher of a taxonomy, built once and reused for every resume."""
+# Matchers kept at once, one per taxonomy: a process seldom uses more than one or two.
+MAX_MATCHERS = 4
+_matchers: dict[Taxonomy, SkillMatcher] = {}
+
+
+def matcher_for(taxonomy: Taxonomy, cache_dir: str | Path | None = None) -> SkillMatcher:
+    """The matcher of a taxonomy, built once and reused for every resume.
+
+    ``cache_dir`` only speeds up the first build (see :class:`SkillMatcher`): a matcher already
+    built is returned whatever the directory, since the cache never changes what it finds.
+    """
+    matcher = _matchers.get(taxonomy)
+    if matcher is not None:
+        return matcher
     # Importing spaCy and building the matcher make a few hundred thousand objects that live as
     # long as the process, and next to no garbage: collecting meanwhile only adds a sixth.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return SkillMatcher(taxonomy)
+        matcher = SkillMatcher(taxonomy, cache_dir)
     finally:
         if collecting:
             gc.enable()
+    if len(_matchers) >= MAX_MATCHERS:
+        del _matchers[next(iter(_matchers))]
+    _matchers[taxonomy] = matcher
+    return matcher
 
 
 def confidence(mention: Mention) -> float:

@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.errors import SkillgapError
+from analyzer.errors import UnknownTaxonomyIdError
 from skills.taxonomy import Skill, Taxonomy
-
-
-class UnknownTaxonomyIdError(SkillgapError):
-    """No path, competency or skill has the requested id."""
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,9 @@ overrides the shipped data by id. Everything here is plain data: no code runs fr
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +33,9 @@ SKILL_KINDS = frozenset(
         "practice",
     }
 )
+# Reads one TOML text into its tables.
+TomlParser = Callable[[str], dict[str, Any]]
+
 IMPORTANCE_LEVELS = ("core", "important", "nice")
 CONTEXT_SIGNALS = frozenset({"skills_section", "list", "cue"})
 # The keys each table may have: anything else is a typo that would silently do nothing.
@@ -257,13 +257,13 @@ def shipped_translations() -> list[tuple[str, str]]:
     ]
 
 
-def _gather_translations(draft: _Draft, name: str, text: str) -> None:
+def _gather_translations(draft: _Draft, name: str, text: str, parse_toml: TomlParser) -> None:
     """Add a language's names of skills ("aprendizaje automático") to those skills' aliases.
 
     They are aliases like any other, so the same checks apply: no alias may belong to two skills.
     """
     try:
-        data = _parse(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         draft.problem(name, f"not valid TOML ({exc})")
         return
@@ -282,17 +282,20 @@ def _gather_translations(draft: _Draft, name: str, text: str) -> None:
         draft.skills[skill_id] = ({**item, "aliases": [*item.get("aliases", []), *names]}, place)
 
 
-def check_taxonomy(extra_files: Iterable[str | Path] = ()) -> tuple[Taxonomy | None, list[TaxonomyError]]:
+def check_taxonomy(
+    extra_files: Iterable[str | Path] = (), *, parse_toml: TomlParser = tomllib.loads
+) -> tuple[Taxonomy | None, list[TaxonomyError]]:
     """The merged taxonomy and every problem found in it, each naming its file and place.
 
     The taxonomy is None when any problem was found. ``skillgap taxonomy validate`` reports the
-    whole list; :func:`load_taxonomy` raises the first.
+    whole list; :func:`load_taxonomy` raises the first. ``parse_toml`` reads a file's text (the
+    engine passes one that remembers parsed files; this package itself writes nothing).
     """
     draft = _Draft()
     for name, text in shipped_files():
-        _gather(draft, name, text)
+        _gather(draft, name, text, parse_toml)
     for name, text in shipped_translations():
-        _gather_translations(draft, name, text)
+        _gather_translations(draft, name, text, parse_toml)
     for extra in extra_files:
         name = str(extra)
         try:
@@ -303,30 +306,33 @@ def check_taxonomy(extra_files: Iterable[str | Path] = ()) -> tuple[Taxonomy | N
         except (OSError, UnicodeDecodeError) as exc:
             draft.problem(name, f"cannot read taxonomy file ({exc.__class__.__name__})")
             continue
-        _gather(draft, name, text)
+        _gather(draft, name, text, parse_toml)
         draft.sources.append(name)
     taxonomy = _freeze(draft)
     return (None if draft.problems else taxonomy), draft.problems
 
 
 @lru_cache(maxsize=8)
-def _load_cached(extra_files: tuple[str, ...]) -> Taxonomy:
-    taxonomy, problems = check_taxonomy(extra_files)
+def _load_cached(extra_files: tuple[str, ...], parse_toml: TomlParser) -> Taxonomy:
+    taxonomy, problems = check_taxonomy(extra_files, parse_toml=parse_toml)
     if taxonomy is None:
         raise problems[0]
     return taxonomy
 
 
-def load_taxonomy(extra_files: Iterable[str | Path] = ()) -> Taxonomy:
+def load_taxonomy(
+    extra_files: Iterable[str | Path] = (), *, parse_toml: TomlParser = tomllib.loads
+) -> Taxonomy:
     """The shipped taxonomy, with the given user files layered on top (later files win by id).
 
-    Loaded once per distinct list of files and cached, so callers may ask for it freely.
+    Loaded once per distinct list of files (and ``parse_toml``, see :func:`check_taxonomy`) and
+    kept in memory, so callers may ask for it freely.
     Raises :class:`TaxonomyError` naming the file and the place of the first problem found.
 
     >>> load_taxonomy().paths["ml_engineer"].name
     'ML Engineer'
     """
-    return _load_cached(tuple(str(Path(extra)) for extra in extra_files))
+    return _load_cached(tuple(str(Path(extra)) for extra in extra_files), parse_toml)
 
 
 @dataclass(frozen=True)
@@ -348,34 +354,9 @@ class _Place:
         return f"{self.file}: line {line}, [[{self.table}]] {self.item_id!r}"
 
 
-def _parse(text: str) -> dict[str, Any]:
-    """A TOML text's data, read back from the parsed-data cache when this exact text was seen.
-
-    Parsing TOML in pure Python is most of a taxonomy's load time; JSON of the same data loads
-    several times faster, and every command pays the load.
-    """
-    from analyzer.cache import default_cache_dir
-
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    entry = default_cache_dir() / "taxonomy" / f"{digest}.json"
+def _gather(draft: _Draft, name: str, text: str, parse_toml: TomlParser) -> None:
     try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = tomllib.loads(text)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, entry)
-    except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs speed
-    return data
-
-
-def _gather(draft: _Draft, name: str, text: str) -> None:
-    try:
-        data = _parse(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         draft.problem(name, f"not valid TOML ({exc})")
         return

@@ -228,23 +228,28 @@ def _found(matcher: SkillMatcher) -> list[tuple[str, str]]:
     ]
 
 
-def test_a_matcher_built_from_cached_patterns_finds_what_a_fresh_one_finds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    fresh = SkillMatcher(load_taxonomy())
-    assert list((tmp_path / "skillgap" / "patterns").glob("*.json"))
-    cached = SkillMatcher(load_taxonomy())
+def test_a_matcher_built_from_cached_patterns_finds_what_a_fresh_one_finds(tmp_path: Path) -> None:
+    fresh = SkillMatcher(load_taxonomy(), tmp_path)
+    assert list((tmp_path / "patterns").glob("*.json"))
+    cached = SkillMatcher(load_taxonomy(), tmp_path)
     assert _found(cached) == _found(fresh)
     assert len(_found(fresh)) >= 8
 
 
-def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    expected = _found(SkillMatcher(load_taxonomy()))
-    for entry in (tmp_path / "skillgap" / "patterns").glob("*.json"):
+def test_a_damaged_pattern_cache_is_rebuilt(tmp_path: Path) -> None:
+    expected = _found(SkillMatcher(load_taxonomy(), tmp_path))
+    for entry in (tmp_path / "patterns").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
-    assert _found(SkillMatcher(load_taxonomy())) == expected
+    assert _found(SkillMatcher(load_taxonomy(), tmp_path)) == expected
+
+
+def test_a_matcher_without_a_cache_directory_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert _found(SkillMatcher(load_taxonomy()))
+    assert not list(tmp_path.iterdir())
 
 
 def test_once_the_vocabulary_is_full_a_resumes_own_words_are_let_go(monkeypatch: pytest.MonkeyPatch) -> None:

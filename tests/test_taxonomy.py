@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +161,51 @@ def test_invalid_user_files_are_reported_with_their_place(tmp_path: Path, body: 
 def test_a_missing_user_file_is_a_taxonomy_error(tmp_path: Path) -> None:
     with pytest.raises(TaxonomyError, match="taxonomy file not found"):
         load_taxonomy([tmp_path / "nope.toml"])
+
+
+# Loads and validates the taxonomy in a fresh interpreter whose home and cache directory are empty
+# (and writable, so that a write would show), then prints the analyzer modules that were imported.
+_LOAD_AND_VALIDATE = """
+import json, sys
+import skills
+from skills.taxonomy import check_taxonomy
+skills.load_taxonomy()
+taxonomy, problems = check_taxonomy([sys.argv[1]])
+assert taxonomy is not None and not problems, problems
+import skills.inspect
+print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] == "analyzer")))
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh_load(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path]:
+    """(analyzer modules imported, the home directory) after loading and validating a taxonomy."""
+    root = tmp_path_factory.mktemp("fresh_load")
+    extra = root / "extra.toml"
+    extra.write_text('version = "team-1"\n[[competency]]\nid = "orchestration"\nname = "Orchestration"\n')
+    home = root / "home"
+    (home / ".cache").mkdir(parents=True)
+    environment = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    completed = subprocess.run(
+        [sys.executable, "-c", _LOAD_AND_VALIDATE, str(extra)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=home,
+        check=False,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout), home
+
+
+def test_loading_and_validating_a_taxonomy_writes_nothing(fresh_load: tuple[list[str], Path]) -> None:
+    _, home = fresh_load
+    assert [path.relative_to(home) for path in home.rglob("*")] == [Path(".cache")]
+
+
+def test_the_taxonomy_package_imports_nothing_of_the_engine_but_its_errors(
+    fresh_load: tuple[list[str], Path],
+) -> None:
+    modules, _ = fresh_load
+    assert modules == ["analyzer", "analyzer.errors"]
