@@ -314,7 +314,7 @@ def read_document(
             raise NoTextLayerError(name, "OCR found no text in the image")
         return Document(name, "image", digest, max(1, len(pages)), lines, (confidence_warning(pages),), True)
     text = decode_text(data)
-    warnings: tuple[str, ...] = ()
+    warnings = ()
     if len(text) > MAX_TEXT_CHARACTERS:
         # Cut before splitting into lines, so a huge file costs no more than the bound.
         text, warnings = text[: MAX_TEXT_CHARACTERS + 1], (TEXT_CUT_WARNING,)

@@ -22,6 +22,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NoReturn
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -114,7 +115,7 @@ def parse_part(data: bytes, source: str, part: str) -> ElementTree.Element:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     depth = 0
 
-    def refuse(*_: object) -> None:
+    def refuse(*_: object) -> NoReturn:
         raise _Refused("it declares a document type or entities, which Word files never do")
 
     def start(tag: str, attributes: dict[str, str]) -> None:

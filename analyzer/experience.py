@@ -457,9 +457,9 @@ def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
             return kind
     if _SPACED_LETTERS.match(text.strip()):
         # "W O R K E X P E R I E N C E" loses its word breaks: look for the words inside.
-        for kind, kind_words in [(None, words.not_entry_words), *words.heading_words.items()]:
+        for spelled_kind, kind_words in [(None, words.not_entry_words), *words.heading_words.items()]:
             if any(word in key for word in kind_words):
-                return kind
+                return spelled_kind
     return _UNKNOWN
 
 

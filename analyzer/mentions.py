@@ -19,11 +19,11 @@ import functools
 import gc
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -161,7 +161,8 @@ def build_tokenizer() -> Tokenizer:
     defaults = English.Defaults
     # Each new word gets every lexical attribute computed in Python; we read only these three
     # (the matcher compares LOWER), and the rest would double the cost of a word never seen.
-    getters = {
+    # Attribute ids come untyped from spaCy's Cython modules.
+    getters: dict[Any, Callable[[str], Any]] = {
         LOWER: lex_attrs.lower,
         IS_STOP: functools.partial(lex_attrs.is_stop, stops=defaults.stop_words),
         IS_SPACE: lex_attrs.is_space,
@@ -180,8 +181,8 @@ def build_tokenizer() -> Tokenizer:
     return Tokenizer(
         Vocab(lex_attr_getters=getters),
         rules=rules,
-        prefix_search=compile_prefix_regex([*defaults.prefixes, _BULLETS]).search,
-        suffix_search=compile_suffix_regex([*defaults.suffixes, _BULLETS, single_letter_period]).search,
+        prefix_search=compile_prefix_regex([*(defaults.prefixes or ()), _BULLETS]).search,
+        suffix_search=compile_suffix_regex([*(defaults.suffixes or ()), _BULLETS, single_letter_period]).search,
         infix_finditer=compile_infix_regex([*defaults.infixes, _BULLETS, *glued_brackets]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
@@ -299,7 +300,8 @@ class SkillMatcher:
         self.ambiguous_surfaces: dict[str, str] = {}
         fuzzy_targets: dict[str, str] = {}
         for skill_id, keys in _pattern_keys(self.tokenizer, taxonomy, cache_dir).items():
-            self.matcher.add(skill_id, keys)
+            # Besides Docs, spaCy takes a name as its tokens' LOWER hashes, which is what is cached.
+            self.matcher.add(skill_id, keys)  # type: ignore[arg-type]
         for skill in taxonomy.skills.values():
             rule = skill.ambiguous
             for surface in skill.surfaces:

@@ -24,9 +24,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from analyzer.document import Line, normalize_text, strip_bullet
 from analyzer.errors import DamagedDocumentError, ResourceLimitError, SkillgapError
@@ -267,7 +268,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
 
 
 def _tiff_size(data: bytes) -> tuple[int, int] | None:
-    order = "little" if data[:2] == b"II" else "big"
+    order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
     offset = int.from_bytes(data[4:8], order)
     if offset + 2 > len(data):
         return None
@@ -447,7 +448,7 @@ def _png_dpi(path: Path) -> float | None:
 
 
 def ocr_images(
-    images: dict[int, tuple[Path, float | None]], settings: OcrSettings, source: str
+    images: Mapping[int, tuple[Path, float | None]], settings: OcrSettings, source: str
 ) -> list[OcrPage]:
     """Each image (keyed by its page number, with its resolution when known) read by OCR into an
     :class:`OcrPage`, in page order. A multi-page TIFF gives one page per frame, numbered on."""

@@ -288,7 +288,7 @@ def _resources_have_fonts(resources: object, *, depth: int, seen: set[int]) -> b
 def _page_lines(layout: LTPage, page_number: int) -> tuple[list[Line], int, int]:
     rows = reading_order(_page_fragments(layout), layout.width)
     raw = [row_text(row) for row in rows]
-    lines = []
+    lines: list[Line] = []
     for row, text in zip(rows, join_word_breaks(raw), strict=True):
         line = _row_line(row, text, page_number, len(lines) + 1)
         if line.text:

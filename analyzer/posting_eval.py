@@ -182,7 +182,8 @@ def score_ranking(
             (resume for resume in coverages if target_id in coverages[resume]),
             key=lambda resume: -coverages[resume][target_id],
         )
-        matching, others = [], []
+        matching: list[int] = []
+        others: list[int] = []
         for rank, resume in enumerate(ranked, start=1):
             row = manifest.get(resume, {})
             (matching if row.get("kind") in kinds or row.get("focus") in focuses else others).append(rank)

@@ -426,12 +426,15 @@ def _is_fraction(value: Any) -> bool:
 def _build_scoring(draft: _Draft) -> Scoring:
     missing = sorted(SCORING_KEYS - set(draft.scoring))
     if missing:
+        # The taxonomy is refused; the missing values only stand in until then.
         draft.problem("scoring.toml", f"[scoring] lacks {', '.join(missing)}")
-        return Scoring(section_weights={}, **dict.fromkeys(SCORING_FRACTIONS, 0.0), **dict.fromkeys(SCORING_COUNTS, 1))
-    values = {key: float(draft.scoring[key]) for key in SCORING_FRACTIONS}
-    counts = {key: int(draft.scoring[key]) for key in SCORING_COUNTS}
-    weights = {section: float(weight) for section, weight in draft.scoring["section_weights"].items()}
-    return Scoring(section_weights=weights, **values, **counts)
+    # Any: the fields are named by data (SCORING_FRACTIONS, SCORING_COUNTS), which no checker follows.
+    numbers: dict[str, Any] = {
+        **{key: float(draft.scoring.get(key, 0.0)) for key in SCORING_FRACTIONS},
+        **{key: int(draft.scoring.get(key, 1)) for key in SCORING_COUNTS},
+    }
+    weights = {section: float(weight) for section, weight in draft.scoring.get("section_weights", {}).items()}
+    return Scoring(section_weights=weights, **numbers)
 
 
 def _strings(value: Any, place: _Place, key: str) -> tuple[str, ...]:
