@@ -61,15 +61,20 @@ def _load(path: Path) -> Document | None:
         return None  # a missing or damaged entry is read again from the file
 
 
-def _store(path: Path, document: Document) -> None:
+def _store(path: Path, data: object) -> None:
+    """Write JSON whole or not at all: a reader never sees half an entry."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(asdict(document), out)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs speed
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written (or a value JSON cannot hold) only costs speed
 
 
 def cached_document(
@@ -93,7 +98,7 @@ def cached_document(
     document = _load(entry)
     if document is None:
         document = read_document(data, name, max_pages=max_pages, ocr=ocr)
-        _store(entry, document)
+        _store(entry, asdict(document))
     elif max_pages is not None and document.page_count > max_pages:
         raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
     elif document.name != name:
@@ -121,18 +126,7 @@ def cached_json(
     except (OSError, ValueError):
         pass
     value = compute()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(value, out)
-            os.replace(temporary, entry)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs speed
+    _store(entry, value)
     return value
 
 
