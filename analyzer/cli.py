@@ -48,7 +48,8 @@ class WordsCommand(TyperCommand):
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         options = [self.options_metavar] if self.options_metavar else []
-        return options + [_argument_word(param) for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        arguments = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        return options + [_argument_word(argument) for argument in arguments]
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         arguments: list[tuple[str, str]] = []
@@ -157,7 +158,9 @@ Ocr = Annotated[
 OcrPages = Annotated[
     str,
     typer.Option(
-        "--ocr-pages", metavar="missing|all", help="With --ocr, the PDF pages to OCR: those without text, or all."
+        "--ocr-pages",
+        metavar="missing|all",
+        help="With --ocr, the PDF pages to OCR: those without text, or all.",
     ),
 ]
 OcrLang = Annotated[
@@ -410,7 +413,9 @@ def parse_size(text: str) -> int | None:
 )
 def batch(
     context: typer.Context,
-    directory: Annotated[str, typer.Argument(metavar="DIR", help="Folder of resumes (PDF, .docx, .txt, .md).")],
+    directory: Annotated[
+        str, typer.Argument(metavar="DIR", help="Folder of resumes (PDF, .docx, .txt, .md).")
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
@@ -428,7 +433,8 @@ def batch(
         float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds allowed per file.")
     ] = DEFAULT_TIMEOUT,
     max_memory: Annotated[
-        str, typer.Option("--max-memory", metavar="SIZE", help="Memory limit per worker, e.g. 2G; 0 for none.")
+        str,
+        typer.Option("--max-memory", metavar="SIZE", help="Memory limit per worker, e.g. 2G; 0 for none."),
     ] = DEFAULT_MAX_MEMORY,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     max_size: MaxSize = DEFAULT_MAX_SIZE,

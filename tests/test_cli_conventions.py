@@ -51,7 +51,8 @@ def _completion_env(**variables: str) -> dict[str, str]:
 def test_dash_h_is_help_in_every_command(run_cli: Run, words: tuple[str, ...]) -> None:
     short, long = run_cli(*words, "-h"), run_cli(*words, "--help")
     assert short.exit_code == long.exit_code == 0
-    assert short.stdout == long.stdout and short.stdout.startswith(f"Usage: skillgap {' '.join(words)}".rstrip())
+    assert short.stdout == long.stdout
+    assert short.stdout.startswith(" ".join(("Usage: skillgap", *words)))
 
 
 @pytest.mark.parametrize("words", [(), ("taxonomy",)], ids=_id)
@@ -87,7 +88,8 @@ def test_the_same_option_is_named_by_the_same_word_in_every_command() -> None:
 
 
 def test_the_resume_is_a_file_and_a_folder_is_a_dir_in_the_usage_line(run_cli: Run) -> None:
-    usage = {command: run_cli(command, "-h").stdout.splitlines()[0] for command in ("analyze", "batch", "eval")}
+    commands = ("analyze", "batch", "eval")
+    usage = {command: run_cli(command, "-h").stdout.splitlines()[0] for command in commands}
     assert usage == {
         "analyze": "Usage: skillgap analyze [OPTIONS] FILE",
         "batch": "Usage: skillgap batch [OPTIONS] DIR",

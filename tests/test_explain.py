@@ -49,9 +49,8 @@ def explained(run_cli: Run, resume: Path, monkeypatch: pytest.MonkeyPatch) -> li
 def _block(lines: list[str], skill: str) -> list[str]:
     """The lines under a skill's heading in "Skills found", up to the next skill."""
     start = next(number for number, line in enumerate(lines) if line.startswith(f"  {skill} ("))
-    end = next(
-        (number for number in range(start + 1, len(lines)) if not lines[number].startswith("      ")), len(lines)
-    )
+    under = (number for number in range(start + 1, len(lines)) if not lines[number].startswith("      "))
+    end = next(under, len(lines))
     return lines[start + 1 : end]
 
 
