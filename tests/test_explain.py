@@ -89,3 +89,15 @@ def test_matched_words_are_bold_and_underlined_on_a_terminal(resume: Path) -> No
     bold_underline = "\x1b[1;4m"
     assert f"{bold_underline}Applied machine learning\x1b[0m ({bold_underline}ML\x1b[0m)" in screen.getvalue()
     assert "«" not in screen.getvalue()
+
+
+def test_a_job_postings_line_and_the_resumes_line_are_marked_too(
+    run_cli: Run, resume: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posting = tmp_path / "posting.md"
+    posting.write_text("# Senior ML Engineer\n\n## Requirements\n\n- Experience with PyTorch\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run_cli("analyze", str(resume), "--job", str(posting), "--jobs-only", "--explain")
+    assert result.exit_code == 0, result.stderr
+    assert "posting: Experience with «PyTorch»" in result.stdout
+    assert "resume: Trained retrieval models in «PyTorch» and served" in result.stdout

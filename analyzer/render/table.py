@@ -59,9 +59,10 @@ def _shown_by(names: list[str]) -> str:
     return f"{shown} +{len(names) - SHOWN_SKILLS} more" if len(names) > SHOWN_SKILLS else shown
 
 
-def _job_view(path: PathResult, explain: bool) -> Group:
+def _job_view(path: PathResult, explain: bool, *, styled: bool) -> Group:
     """A job posting's target: each requirement, met or not, with the resume's evidence; with
-    ``explain``, the posting's line and the resume's line side by side under it."""
+    ``explain``, the posting's line and the resume's line side by side under it, the words that
+    matched marked in each."""
     title = Text(f"Job: {path.name}  ", style="bold magenta")
     title.append_text(_bar(path.coverage))
     source = path.posting.path if path.posting else ""
@@ -81,9 +82,12 @@ def _job_view(path: PathResult, explain: bool) -> Group:
             Text(shown or "—"),
         )
         if explain:
-            resume_line = f"resume: {item.evidence[0].line_text}" if item.evidence else ""
-            posting_line = f"posting: {item.posting_evidence.line_text}"
-            table.add_row("", Text(posting_line, style="dim"), "", Text(resume_line, style="dim"))
+            resume_line = Text()
+            if item.evidence:
+                resume_line = Text.assemble("resume: ", _marked_evidence(item.evidence[0], styled=styled))
+            posting_line = Text.assemble("posting: ", _marked_evidence(item.posting_evidence, styled=styled))
+            resume_line.style = posting_line.style = "dim"
+            table.add_row("", posting_line, "", resume_line)
     parts: list[Text | Table] = [title, Text(f"{source}: {path.reason}", style="dim"), table]
     if path.posting and path.posting.degrees:
         degrees = "; ".join(text for text, _ in path.posting.degrees)
@@ -151,7 +155,10 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
     console.print(Text(report.best_fit_reason, style="dim"))
     console.print()
     for path in report.paths:
-        console.print(_job_view(path, explain) if path.kind == "job" else _path_view(report, path))
+        if path.kind == "job":
+            console.print(_job_view(path, explain, styled=_styles_show(console)))
+        else:
+            console.print(_path_view(report, path))
     for path in plan_paths(report):
         console.print(_plan_view(path))
     experience_lines = timeline.table_lines(report)
@@ -186,8 +193,7 @@ def _evidence_lines(skill: SkillFound, console: Console) -> list[Text]:
     by_line = _evidence_by_line(skill.evidence)
     place_width = max(len(where(first)) for first, _ in by_line) + len(": ")
     text_width = max(console.width - EVIDENCE_INDENT - place_width, MIN_EVIDENCE_WIDTH)
-    # Styles show only where rich writes them: on a terminal, not into a pipe or a file.
-    styled = console.color_system is not None
+    styled = _styles_show(console)
     printed: list[Text] = []
     for first, texts in by_line:
         place = f"{where(first)}: ".ljust(place_width)
@@ -197,6 +203,15 @@ def _evidence_lines(skill: SkillFound, console: Console) -> list[Text]:
             indent = " " * EVIDENCE_INDENT + (place if number == 0 else " " * place_width)
             printed.append(Text.assemble((indent, "dim"), piece))
     return printed
+
+
+def _styles_show(console: Console) -> bool:
+    """Whether rich writes styles on this console: on a terminal, not into a pipe or a file."""
+    return console.color_system is not None
+
+
+def _marked_evidence(evidence: Evidence, *, styled: bool) -> Text:
+    return _marked(evidence.line_text, [evidence.text], styled=styled)
 
 
 def _evidence_by_line(evidence: Sequence[Evidence]) -> list[tuple[Evidence, list[str]]]:
