@@ -116,6 +116,30 @@ def _shipped(limit: Number | None) -> Number:
     return limit
 
 
+def _taxonomy_for_completion(ctx: typer.Context) -> Taxonomy | None:
+    """The taxonomy the command line names so far, for the shell's completion; None when it cannot
+    be loaded, since completion prints nothing but candidates."""
+    from skills import load_taxonomy
+
+    try:
+        return load_taxonomy(ctx.params.get("taxonomy") or ())
+    except (SkillgapError, OSError):
+        return None
+
+
+def _complete_path_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    taxonomy = _taxonomy_for_completion(ctx)
+    return [path_id for path_id in taxonomy.paths if path_id.startswith(incomplete)] if taxonomy else []
+
+
+def _complete_any_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    taxonomy = _taxonomy_for_completion(ctx)
+    if taxonomy is None:
+        return []
+    ids = [*taxonomy.paths, *taxonomy.competencies, *taxonomy.skills]
+    return sorted(item_id for item_id in set(ids) if item_id.startswith(incomplete))
+
+
 # Options that analyze and batch share; their defaults are the library's limits. Every value an
 # option takes is named by a word (FILE, SECONDS, SIZE), the same word in every command.
 TaxonomyFiles = Annotated[
@@ -126,7 +150,12 @@ TaxonomyFiles = Annotated[
 ]
 PathIds = Annotated[
     list[str] | None,
-    typer.Option("--path", metavar="PATH_ID", help="Only this path (repeatable), e.g. ml_engineer."),
+    typer.Option(
+        "--path",
+        metavar="PATH_ID",
+        autocompletion=_complete_path_id,
+        help="Only this path (repeatable), e.g. ml_engineer.",
+    ),
 ]
 Redact = Annotated[
     bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
@@ -619,7 +648,10 @@ def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
 
 @taxonomy_app.command(name="show", cls=WordsCommand, epilog="Example: skillgap taxonomy show pytorch")
 def taxonomy_show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="A path, competency or skill id.")],
+    item_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", autocompletion=_complete_any_id, help="A path, competency or skill id."),
+    ],
     taxonomy: TaxonomyFiles = None,
 ) -> None:
     """One path, competency or skill with its aliases and links."""

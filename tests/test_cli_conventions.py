@@ -148,9 +148,12 @@ def test_install_completion_writes_the_script_under_home(tmp_path: Path) -> None
         ("skillgap ana", ["analyze"]),
         ("skillgap taxonomy ", ["list", "show", "validate", "export"]),
         ("skillgap analyze cv.pdf --format ", ["table", "json", "markdown", "html"]),
+        ("skillgap batch resumes/ --path ml_", ["ml_engineer"]),
+        ("skillgap taxonomy show pytorch_li", ["pytorch_lightning"]),
+        ("skillgap taxonomy show --taxonomy missing.toml pytorch_li", []),
     ],
 )
-def test_completion_offers_commands_and_choices(typed: str, offered: list[str]) -> None:
+def test_completion_offers_commands_choices_and_ids(typed: str, offered: list[str]) -> None:
     # What the installed script asks for on TAB: the words typed so far and the one being completed.
     words = typed.split(" ")
     result = subprocess.run(
