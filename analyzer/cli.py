@@ -27,11 +27,10 @@ from analyzer.isolation import Limits
 from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
 
 if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter, Parameter
+
     from analyzer.ocr import OcrSettings
     from skills import Taxonomy
-
-if TYPE_CHECKING:
-    from typer._click import Context, HelpFormatter, Parameter
 
 # Both spellings everywhere: the sub-commands inherit them from the app's context.
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -286,7 +285,8 @@ def analyze(
     taxonomy: TaxonomyFiles = None,
     path: PathIds = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show the resume line behind every skill.")
+        bool,
+        typer.Option("--explain", help="Show the resume lines behind every skill, matched words marked."),
     ] = False,
     redact: Redact = False,
     password: Annotated[
