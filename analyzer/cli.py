@@ -442,9 +442,7 @@ def parse_size(text: str) -> int | None:
 )
 def batch(
     context: typer.Context,
-    directory: Annotated[
-        str, typer.Argument(metavar="DIR", help="Folder of resumes (PDF, .docx, .txt, .md).")
-    ],
+    directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .docx, .txt, .md).", metavar="DIR")],
     output: Annotated[
         Path | None,
         typer.Option(
