@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperCommand
 
 try:  # typer 0.2x carries its own copy of click; older releases use click itself
     from typer._click.exceptions import UsageError
@@ -22,50 +21,14 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click.exceptions import UsageError  # type: ignore[assignment]
 
 from analyzer import __version__
+from analyzer.cli_conventions import HELP_OPTIONS, WordsCommand, complete_any_id, complete_path_id
 from analyzer.errors import ExitCode, SkillgapError
 from analyzer.isolation import Limits
 from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
 
 if TYPE_CHECKING:
-    from typer._click import Context, HelpFormatter, Parameter
-
     from analyzer.ocr import OcrSettings
     from skills import Taxonomy
-
-# Both spellings everywhere: the sub-commands inherit them from the app's context.
-HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
-
-
-def _argument_word(argument: Parameter) -> str:
-    word = argument.metavar or (argument.name or "").upper()
-    return f"{word}..." if argument.nargs != 1 else word
-
-
-class WordsCommand(TyperCommand):
-    """A command whose help names each argument by its word alone, "FILE" rather than "FILE <str>"
-    or "{FILE}", in the usage line and in the list of arguments alike."""
-
-    def collect_usage_pieces(self, ctx: Context) -> list[str]:
-        options = [self.options_metavar] if self.options_metavar else []
-        arguments = [param for param in self.get_params(ctx) if param.param_type_name == "argument"]
-        return options + [_argument_word(argument) for argument in arguments]
-
-    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
-        arguments: list[tuple[str, str]] = []
-        options: list[tuple[str, str]] = []
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if param.param_type_name == "argument":
-                arguments.append((_argument_word(param), record[1]))
-            else:
-                options.append(record)
-        for title, records in (("Arguments", arguments), ("Options", options)):
-            if records:
-                with formatter.section(title):
-                    formatter.write_dl(records)
-
 
 app = typer.Typer(
     name="skillgap",
@@ -115,30 +78,6 @@ def _shipped(limit: Number | None) -> Number:
     return limit
 
 
-def _taxonomy_for_completion(ctx: typer.Context) -> Taxonomy | None:
-    """The taxonomy the command line names so far, for the shell's completion; None when it cannot
-    be loaded, since completion prints nothing but candidates."""
-    from skills import load_taxonomy
-
-    try:
-        return load_taxonomy(ctx.params.get("taxonomy") or ())
-    except (SkillgapError, OSError):
-        return None
-
-
-def _complete_path_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    taxonomy = _taxonomy_for_completion(ctx)
-    return [path_id for path_id in taxonomy.paths if path_id.startswith(incomplete)] if taxonomy else []
-
-
-def _complete_any_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    taxonomy = _taxonomy_for_completion(ctx)
-    if taxonomy is None:
-        return []
-    ids = [*taxonomy.paths, *taxonomy.competencies, *taxonomy.skills]
-    return sorted(item_id for item_id in set(ids) if item_id.startswith(incomplete))
-
-
 # Options that analyze and batch share; their defaults are the library's limits. Every value an
 # option takes is named by a word (FILE, SECONDS, SIZE), the same word in every command.
 TaxonomyFiles = Annotated[
@@ -152,7 +91,7 @@ PathIds = Annotated[
     typer.Option(
         "--path",
         metavar="PATH_ID",
-        autocompletion=_complete_path_id,
+        autocompletion=complete_path_id,
         help="Only this path (repeatable), e.g. ml_engineer.",
     ),
 ]
@@ -648,7 +587,7 @@ def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
 def taxonomy_show(
     item_id: Annotated[
         str,
-        typer.Argument(metavar="ID", autocompletion=_complete_any_id, help="A path, competency or skill id."),
+        typer.Argument(metavar="ID", autocompletion=complete_any_id, help="A path, competency or skill id."),
     ],
     taxonomy: TaxonomyFiles = None,
 ) -> None:
