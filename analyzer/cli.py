@@ -11,16 +11,17 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 try:  # typer 0.2x carries its own copy of click; older releases use click itself
     from typer._click.exceptions import UsageError
 except ImportError:  # pragma: no cover - depends on the installed typer
-    from click.exceptions import UsageError  # type: ignore[no-redef]
+    from click.exceptions import UsageError  # type: ignore[assignment]
 
 from analyzer import __version__
+from analyzer.cli_conventions import HELP_OPTIONS, WordsCommand, complete_any_id, complete_path_id
 from analyzer.errors import ExitCode, SkillgapError
 from analyzer.isolation import Limits
 from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="skillgap",
     help="How far a resume stands from the AI Engineer and ML Engineer paths.",
-    add_completion=False,
-    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -67,13 +68,32 @@ def _size_text(size: int | None) -> str:
     return f"{size // 1024**3}G" if size % 1024**3 == 0 else f"{size // 1024**2}M"
 
 
-# Options that analyze and batch share; their defaults are the library's limits.
+Number = TypeVar("Number", int, float)
+
+
+def _shipped(limit: Number | None) -> Number:
+    """A library limit as an option's default: the shipped limits are all on (None means none)."""
+    if limit is None:
+        raise AssertionError("a shipped limit is off")
+    return limit
+
+
+# Options that analyze and batch share; their defaults are the library's limits. Every value an
+# option takes is named by a word (FILE, SECONDS, SIZE), the same word in every command.
 TaxonomyFiles = Annotated[
     list[Path] | None,
-    typer.Option("--taxonomy", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."),
+    typer.Option(
+        "--taxonomy", metavar="FILE", help="Extra taxonomy TOML file (repeatable); adds or overrides by id."
+    ),
 ]
 PathIds = Annotated[
-    list[str] | None, typer.Option("--path", help="Only this path id (repeatable), e.g. ml_engineer.")
+    list[str] | None,
+    typer.Option(
+        "--path",
+        metavar="PATH_ID",
+        autocompletion=complete_path_id,
+        help="Only this path (repeatable), e.g. ml_engineer.",
+    ),
 ]
 Redact = Annotated[
     bool, typer.Option("--redact", help="Remove e-mail addresses, phone numbers and URLs from evidence.")
@@ -86,12 +106,18 @@ Jobs = Annotated[
         help="A job posting to measure against (repeatable; '-' reads standard input).",
     ),
 ]
-MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")]
-MaxSize = Annotated[str, typer.Option("--max-size", help="Refuse larger files, e.g. 20M; 0 for none.")]
+MaxPages = Annotated[
+    int, typer.Option("--max-pages", min=1, metavar="PAGES", help="Refuse PDFs with more pages.")
+]
+MaxSize = Annotated[
+    str, typer.Option("--max-size", metavar="SIZE", help="Refuse larger files, e.g. 20M; 0 for none.")
+]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
 AsOf = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="YYYY-MM", help="The month 'Present' stands for (default: this month)."),
+    typer.Option(
+        "--as-of", metavar="MONTH", help="The month 'Present' stands for, as YYYY-MM (default: this month)."
+    ),
 ]
 Ocr = Annotated[
     bool, typer.Option("--ocr", help="Read scans and PNG, JPEG or TIFF images by OCR (needs Tesseract).")
@@ -99,26 +125,36 @@ Ocr = Annotated[
 OcrPages = Annotated[
     str,
     typer.Option(
-        "--ocr-pages", metavar="missing|all", help="With --ocr, the PDF pages to OCR: those without text, or all."
+        "--ocr-pages",
+        metavar="missing|all",
+        help="With --ocr, the PDF pages to OCR: those without text, or all.",
     ),
 ]
 OcrLang = Annotated[
-    str, typer.Option("--ocr-lang", help="With --ocr, Tesseract's languages, e.g. eng+spa+deu.")
+    str,
+    typer.Option(
+        "--ocr-lang", metavar="LANGUAGES", help="With --ocr, Tesseract's languages, e.g. eng+spa+deu."
+    ),
 ]
 CacheDir = Annotated[
     Path | None,
     typer.Option(
-        "--cache-dir", help="Where text read from files, the parsed taxonomy and match patterns are cached."
+        "--cache-dir",
+        metavar="DIR",
+        help="Where text read from files, the parsed taxonomy and match patterns are cached.",
     ),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write any cache.")]
 DEFAULT_LIMITS = Limits()
+DEFAULT_TIMEOUT = _shipped(DEFAULT_LIMITS.timeout)
+DEFAULT_MAX_PAGES = _shipped(DEFAULT_LIMITS.max_pages)
 DEFAULT_MAX_SIZE = _size_text(DEFAULT_LIMITS.max_size)
 DEFAULT_MAX_MEMORY = _size_text(DEFAULT_LIMITS.max_memory)
 
 
-@app.callback()
+@app.callback(epilog="Example: skillgap analyze cv.pdf --format html -o report.html")
 def main_options(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -127,6 +163,14 @@ def main_options(
     ] = False,
 ) -> None:
     """How far a resume stands from the AI Engineer and ML Engineer paths."""
+    _help_without_command(context)
+
+
+def _help_without_command(context: typer.Context) -> None:
+    """A group run without a command prints its help (and succeeds) rather than a usage error."""
+    if context.invoked_subcommand is None:
+        typer.echo(context.get_help())
+        raise typer.Exit()
 
 
 def _as_of_month(text: str | None) -> int | None:
@@ -161,29 +205,48 @@ def _write(text: str, output: Path | None) -> None:
         _fail(f"{output}: cannot write output ({exc.strerror or exc})", ExitCode.USAGE)
 
 
-@app.command()
+@app.command(
+    cls=WordsCommand,
+    short_help="One resume's skills, path coverage, gaps and what to learn next.",
+    epilog="Example: skillgap analyze cv.pdf --format html -o report.html",
+)
 def analyze(
-    file: Annotated[str, typer.Argument(help="Resume file (PDF, .docx, .txt, .md; images with --ocr); '-' is stdin.")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help="Resume file (PDF, .docx, .txt, .md; images with --ocr); '-' is stdin."
+        ),
+    ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(item.value for item in OutputFormat),
+            help="Output format.",
+            case_sensitive=False,
+        ),
     ] = OutputFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE.")
     ] = None,
     taxonomy: TaxonomyFiles = None,
     path: PathIds = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show the resume line behind every skill.")
+        bool,
+        typer.Option("--explain", help="Show the resume lines behind every skill, matched words marked."),
     ] = False,
     redact: Redact = False,
-    password: Annotated[str, typer.Option("--password", help="Password of an encrypted PDF.")] = "",
+    password: Annotated[
+        str, typer.Option("--password", metavar="PASSWORD", help="Password of an encrypted PDF.")
+    ] = "",
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds allowed to read the file.")
-    ] = DEFAULT_LIMITS.timeout,
-    max_pages: MaxPages = DEFAULT_LIMITS.max_pages,
+        float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds allowed to read the file.")
+    ] = DEFAULT_TIMEOUT,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
     max_size: MaxSize = DEFAULT_MAX_SIZE,
     max_memory: Annotated[
-        str, typer.Option("--max-memory", help="Memory for reading, e.g. 2G; 0 for none.")
+        str, typer.Option("--max-memory", metavar="SIZE", help="Memory for reading, e.g. 2G; 0 for none.")
     ] = DEFAULT_MAX_MEMORY,
     as_of: AsOf = None,
     job: Jobs = None,
@@ -266,10 +329,16 @@ def _print_table(report: object, output: Path | None, *, explain: bool) -> None:
     _write(console.export_text(), output)
 
 
-@app.command(name="eval")
+@app.command(
+    name="eval",
+    cls=WordsCommand,
+    short_help="Score skill and experience extraction against gold labels.",
+    epilog="Example: skillgap eval corpus/ --no-details",
+)
 def evaluate_command(
     directory: Annotated[
-        str, typer.Argument(help="Folder with pdfs/ and gold/ (the layout of a labelled corpus).")
+        str,
+        typer.Argument(metavar="DIR", help="Folder with pdfs/ and gold/ (the layout of a labelled corpus)."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     details: Annotated[
@@ -318,26 +387,35 @@ def parse_size(text: str) -> int | None:
     return int(value)
 
 
-@app.command()
+@app.command(
+    cls=WordsCommand,
+    short_help="Analyze every resume in a folder; one row per file.",
+    epilog="Example: skillgap batch resumes/ -o results.csv --summary summary.md",
+)
 def batch(
     context: typer.Context,
     directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .docx, .txt, .md).", metavar="DIR")],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Results file: .jsonl, .csv or .sqlite (default: JSONL on stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Results file: .jsonl, .csv or .sqlite (default: JSONL on stdout).",
         ),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
+        int | None,
+        typer.Option("--workers", min=1, metavar="COUNT", help="Worker processes (default: all cores)."),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds allowed per file.")
-    ] = DEFAULT_LIMITS.timeout,
+        float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds allowed per file.")
+    ] = DEFAULT_TIMEOUT,
     max_memory: Annotated[
-        str, typer.Option("--max-memory", help="Memory limit per worker, e.g. 2G; 0 for none.")
+        str,
+        typer.Option("--max-memory", metavar="SIZE", help="Memory limit per worker, e.g. 2G; 0 for none."),
     ] = DEFAULT_MAX_MEMORY,
-    max_pages: MaxPages = DEFAULT_LIMITS.max_pages,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
     max_size: MaxSize = DEFAULT_MAX_SIZE,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip files already in the output (by content hash).")
@@ -347,10 +425,11 @@ def batch(
         bool, typer.Option("--follow-symlinks", help="Follow links that lead out of DIR.")
     ] = False,
     html_report: Annotated[
-        Path | None, typer.Option("--report", help="Write the cohort report to FILE.html.")
+        Path | None, typer.Option("--report", metavar="FILE", help="Write the cohort report to FILE (HTML).")
     ] = None,
     summary: Annotated[
-        Path | None, typer.Option("--summary", help="Write the cohort summary to FILE (.md or .json).")
+        Path | None,
+        typer.Option("--summary", metavar="FILE", help="Write the cohort summary to FILE (.md or .json)."),
     ] = None,
     redact: Redact = False,
     quiet: Annotated[
@@ -453,9 +532,17 @@ def batch(
 
 
 taxonomy_app = typer.Typer(
-    help="Inspect, validate and export the skill taxonomy.", no_args_is_help=True, rich_markup_mode=None
+    help="Inspect, validate and export the skill taxonomy.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
 )
 app.add_typer(taxonomy_app, name="taxonomy")
+
+
+@taxonomy_app.callback(epilog="Example: skillgap taxonomy show pytorch")
+def taxonomy_options(context: typer.Context) -> None:
+    """Inspect, validate and export the skill taxonomy."""
+    _help_without_command(context)
 
 
 def _ocr_settings(ocr: bool, pages: str, languages: str, source: str) -> OcrSettings | None:
@@ -504,7 +591,12 @@ def _load(files: list[Path] | None, cache_dir: Path | None) -> Taxonomy:
         _fail(str(error), error.exit_code)
 
 
-@taxonomy_app.command(name="list")
+@taxonomy_app.command(
+    name="list",
+    cls=WordsCommand,
+    short_help="Paths, weighted competencies, and counts of skills and aliases.",
+    epilog="Example: skillgap taxonomy list --taxonomy my_paths.toml",
+)
 def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
     """Paths, competencies with weights, and counts of skills and aliases."""
     from rich.console import Console
@@ -514,9 +606,12 @@ def taxonomy_list(taxonomy: TaxonomyFiles = None) -> None:
     render_taxonomy_list(_load(taxonomy, _user_cache()), Console())
 
 
-@taxonomy_app.command(name="show")
+@taxonomy_app.command(name="show", cls=WordsCommand, epilog="Example: skillgap taxonomy show pytorch")
 def taxonomy_show(
-    item_id: Annotated[str, typer.Argument(help="A path, competency or skill id.", metavar="ID")],
+    item_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", autocompletion=complete_any_id, help="A path, competency or skill id."),
+    ],
     taxonomy: TaxonomyFiles = None,
 ) -> None:
     """One path, competency or skill with its aliases and links."""
@@ -532,9 +627,16 @@ def taxonomy_show(
     render_item(kind, data, Console())
 
 
-@taxonomy_app.command(name="validate")
+@taxonomy_app.command(
+    name="validate",
+    cls=WordsCommand,
+    short_help="Check taxonomy files: every problem with its place.",
+    epilog="Example: skillgap taxonomy validate my_paths.toml",
+)
 def taxonomy_validate(
-    files: Annotated[list[Path], typer.Argument(help="Taxonomy TOML files to check, layered in order.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Taxonomy TOML files to check, layered in order.")
+    ],
 ) -> None:
     """Check taxonomy files against the shipped data: every problem with its place; exit 2 if any."""
     from skills.taxonomy import check_taxonomy
@@ -554,10 +656,15 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
-@taxonomy_app.command(name="export")
+@taxonomy_app.command(
+    name="export", cls=WordsCommand, epilog="Example: skillgap taxonomy export --format json > taxonomy.json"
+)
 def taxonomy_export(
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", metavar="|".join(item.value for item in ExportFormat), help="Export format."
+        ),
     ] = ExportFormat.json,
     taxonomy: TaxonomyFiles = None,
 ) -> None:

@@ -2,9 +2,15 @@
 
 Written for 80 columns. Colour comes from rich, which turns it off when output is not a terminal
 or ``NO_COLOR`` is set; the text itself stays readable without it.
+
+With ``explain``, each skill lists the resume lines behind it, each line once however many of the
+skill's names it holds, wrapped under its own start, with the matched words bold and underlined
+on a terminal and between « » where styles cannot show (a pipe, a file).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console, Group
@@ -25,11 +31,17 @@ from analyzer.render.common import (
     where,
     years_shown,
 )
-from analyzer.report import PathResult, Report
+from analyzer.report import Evidence, PathResult, Report, SkillFound
 
 BAR_WIDTH = 30
 # Competency rows name at most this many skills, so the table stays readable.
 SHOWN_SKILLS = 4
+# Evidence lines stand this far in, under their skill's name, and wrap at no less than this width.
+EVIDENCE_INDENT = 6
+MIN_EVIDENCE_WIDTH = 24
+MATCH_STYLE = "bold underline"
+# Where styles cannot show, the matched words stand between these.
+MATCH_OPEN, MATCH_CLOSE = "«", "»"
 
 
 def _bar(coverage: float) -> Text:
@@ -47,9 +59,10 @@ def _shown_by(names: list[str]) -> str:
     return f"{shown} +{len(names) - SHOWN_SKILLS} more" if len(names) > SHOWN_SKILLS else shown
 
 
-def _job_view(path: PathResult, explain: bool) -> Group:
+def _job_view(path: PathResult, explain: bool, *, styled: bool) -> Group:
     """A job posting's target: each requirement, met or not, with the resume's evidence; with
-    ``explain``, the posting's line and the resume's line side by side under it."""
+    ``explain``, the posting's line and the resume's line side by side under it, the words that
+    matched marked in each."""
     title = Text(f"Job: {path.name}  ", style="bold magenta")
     title.append_text(_bar(path.coverage))
     source = path.posting.path if path.posting else ""
@@ -69,9 +82,12 @@ def _job_view(path: PathResult, explain: bool) -> Group:
             Text(shown or "—"),
         )
         if explain:
-            resume_line = f"resume: {item.evidence[0].line_text}" if item.evidence else ""
-            posting_line = f"posting: {item.posting_evidence.line_text}"
-            table.add_row("", Text(posting_line, style="dim"), "", Text(resume_line, style="dim"))
+            resume_line = Text()
+            if item.evidence:
+                resume_line = Text.assemble("resume: ", _marked_evidence(item.evidence[0], styled=styled))
+            posting_line = Text.assemble("posting: ", _marked_evidence(item.posting_evidence, styled=styled))
+            resume_line.style = posting_line.style = "dim"
+            table.add_row("", posting_line, "", resume_line)
     parts: list[Text | Table] = [title, Text(f"{source}: {path.reason}", style="dim"), table]
     if path.posting and path.posting.degrees:
         degrees = "; ".join(text for text, _ in path.posting.degrees)
@@ -139,7 +155,10 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
     console.print(Text(report.best_fit_reason, style="dim"))
     console.print()
     for path in report.paths:
-        console.print(_job_view(path, explain) if path.kind == "job" else _path_view(report, path))
+        if path.kind == "job":
+            console.print(_job_view(path, explain, styled=_styles_show(console)))
+        else:
+            console.print(_path_view(report, path))
     for path in plan_paths(report):
         console.print(_plan_view(path))
     experience_lines = timeline.table_lines(report)
@@ -158,11 +177,88 @@ def render_table(report: Report, console: Console, *, explain: bool = False) -> 
             line.append(f"  {timeline.skill_time(skill)}", style="dim")
         console.print(line)
         if explain:
-            for item in skill.evidence:
-                console.print(Text(f"      {where(item)}: ", style="dim") + Text(item.line_text))
+            for evidence_line in _evidence_lines(skill, console):
+                console.print(evidence_line)
     if report.learning:
         console.print(
             Text("Learning (not counted): ", style="bold") + Text(", ".join(s.name for s in report.learning))
         )
     for warning in report.warnings:
         console.print(Text("warning: ", style="yellow") + Text(warning))
+
+
+def _evidence_lines(skill: SkillFound, console: Console) -> list[Text]:
+    """The resume lines behind a skill, each once with every name matched on it marked, after its
+    place; a long line wraps under its own start, so the places stay a column of their own."""
+    by_line = _evidence_by_line(skill.evidence)
+    place_width = max(len(where(first)) for first, _ in by_line) + len(": ")
+    text_width = max(console.width - EVIDENCE_INDENT - place_width, MIN_EVIDENCE_WIDTH)
+    styled = _styles_show(console)
+    printed: list[Text] = []
+    for first, texts in by_line:
+        place = f"{where(first)}: ".ljust(place_width)
+        wrapped = _marked(first.line_text, texts, styled=styled).wrap(console, text_width)
+        for number, piece in enumerate(wrapped):
+            piece.rstrip()
+            indent = " " * EVIDENCE_INDENT + (place if number == 0 else " " * place_width)
+            printed.append(Text.assemble((indent, "dim"), piece))
+    return printed
+
+
+def _styles_show(console: Console) -> bool:
+    """Whether rich writes styles on this console: on a terminal, not into a pipe or a file."""
+    return console.color_system is not None
+
+
+def _marked_evidence(evidence: Evidence, *, styled: bool) -> Text:
+    return _marked(evidence.line_text, [evidence.text], styled=styled)
+
+
+def _evidence_by_line(evidence: Sequence[Evidence]) -> list[tuple[Evidence, list[str]]]:
+    """Evidence grouped by the line it stands on, in order: the first piece and every text matched."""
+    lines: dict[tuple[int, int], tuple[Evidence, list[str]]] = {}
+    for item in evidence:
+        lines.setdefault((item.page, item.line), (item, []))[1].append(item.text)
+    return list(lines.values())
+
+
+def _marked(line: str, texts: Iterable[str], *, styled: bool) -> Text:
+    """The line with the matched texts marked: styled, or between « » where styles cannot show."""
+    if styled:
+        marked = Text(line)
+        for start, end in _matched_spans(line, texts):
+            marked.stylize(MATCH_STYLE, start, end)
+        return marked
+    marked = Text()
+    cursor = 0
+    for start, end in _matched_spans(line, texts):
+        marked.append(line[cursor:start])
+        marked.append(f"{MATCH_OPEN}{line[start:end]}{MATCH_CLOSE}")
+        cursor = end
+    marked.append(line[cursor:])
+    return marked
+
+
+def _matched_spans(line: str, texts: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the matched texts (as written, so case and all) stand in their line as whole words,
+    in order, overlapping ones merged: "R" is not marked inside "Research"."""
+    spans: list[tuple[int, int]] = []
+    for text in {text for text in texts if text}:
+        start = line.find(text)
+        while start != -1:
+            end = start + len(text)
+            if not (_runs_on(line, start - 1, text[0]) or _runs_on(line, end, text[-1])):
+                spans.append((start, end))
+            start = line.find(text, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _runs_on(line: str, index: int, edge: str) -> bool:
+    """Whether the character at ``index`` joins the matched text's ``edge`` into one longer word."""
+    return 0 <= index < len(line) and line[index].isalnum() and edge.isalnum()
