@@ -98,6 +98,7 @@ class PostingVocabulary:
     alternative_words: frozenset[str]
     example_words: frozenset[str]
     any_of: re.Pattern[str]
+    open_ends: re.Pattern[str]
     weights: dict[str, float]
     years_short_factor: float
     resume_like_headings: int
@@ -106,6 +107,11 @@ class PostingVocabulary:
 def _cues(patterns: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted(set(patterns), key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{cue})' for cue in ordered)})(?!\w)", re.IGNORECASE)
+
+
+def _phrases(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Literal phrases as cues, any run of spaces between their words."""
+    return _cues([re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases])
 
 
 @cache
@@ -131,7 +137,10 @@ def posting_vocabulary() -> PostingVocabulary:
         degrees=re.compile(data["degrees"]["pattern"], re.IGNORECASE),
         alternative_words=frozenset(word.casefold() for word in data["alternatives"]["words"]),
         example_words=frozenset(word.casefold() for word in data["alternatives"]["examples"]),
-        any_of=_cues([re.escape(cue).replace(r"\ ", r"\s+") for cue in data["alternatives"]["any_of"]]),
+        any_of=_phrases(data["alternatives"]["any_of"]),
+        open_ends=re.compile(
+            rf"\s*,?\s*{_phrases(data['alternatives']['open_ends']).pattern}", re.IGNORECASE
+        ),
         weights={key: float(value) for key, value in data["scoring"]["weights"].items()},
         years_short_factor=float(data["scoring"]["years_short_factor"]),
         resume_like_headings=int(data["scoring"]["resume_like_headings"]),
@@ -350,16 +359,25 @@ def _is_alternative(between: str, vocabulary: PostingVocabulary) -> str | None:
     if words == ",":
         return "comma"
     bare = re.sub(r"^[,(]\s*|\s*[,)]$", "", words).strip().casefold()
-    if bare in vocabulary.alternative_words:
+    if bare in vocabulary.alternative_words or vocabulary.open_ends.fullmatch(bare):
         return "or"
     if bare.rstrip(",:") in vocabulary.example_words:
         return "example"
     return None
 
 
+def _open_list(sentence: str, first: _Placed, last: _Placed, vocabulary: PostingVocabulary) -> bool:
+    """Whether a comma list is a list of examples, any of which will do: it ends open ("AWS, GCP
+    or similar") or stands in parentheses after what it exemplifies ("a cloud provider (AWS, GCP,
+    Azure)")."""
+    if vocabulary.open_ends.match(sentence, last.end):
+        return True
+    return sentence[: first.start].rstrip().endswith("(") and sentence[last.end :].lstrip().startswith(")")
+
+
 def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabulary) -> list[list[_Placed]]:
     """A sentence's skills in either-or groups: joined by "or" or "/", and a comma list joined
-    when the list ends with "or" ("React, Vue, or Angular")."""
+    when the list ends with "or" ("React, Vue, or Angular") or is open (``_open_list``)."""
     if not placed:
         return []
     links = [_is_alternative(sentence[a.end : b.start], vocabulary) for a, b in pairwise(placed)]
@@ -370,8 +388,15 @@ def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabul
         link = links[index]
         joined = link in {"or", "example"}
         if link == "comma":
-            following = next((later for later in links[index + 1 :] if later != "comma"), None)
-            joined = following == "or"
+            rest = links[index + 1 :]
+            following = next((later for later in rest if later != "comma"), None)
+            first = index
+            while first > 0 and links[first - 1] == "comma":
+                first -= 1
+            last = (
+                index + 1 + next((count for count, later in enumerate(rest) if later != "comma"), len(rest))
+            )
+            joined = following == "or" or _open_list(sentence, placed[first], placed[last], vocabulary)
         if joined:
             groups[-1].append(item)
         else:

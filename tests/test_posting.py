@@ -180,3 +180,30 @@ def test_one_of_a_list_makes_the_whole_list_alternatives() -> None:
         load_taxonomy(),
     )
     assert posting.requirement("python").alternatives == ("ruby", "java")
+
+
+def test_a_list_left_open_makes_its_skills_alternatives() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Knowledge of AWS, GCP or similar\n", load_taxonomy()
+    )
+    assert posting.requirement("aws").alternatives == ("gcp",)
+
+
+def test_a_list_in_parentheses_gives_examples_any_of_which_will_do() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Experience with at least one cloud provider (AWS, GCP, Azure)\n",
+        load_taxonomy(),
+    )
+    assert posting.requirement("aws").alternatives == ("gcp", "azure")
+
+
+def test_or_another_makes_the_broader_skill_an_alternative() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Postgres or MySQL (or another relational database)\n", load_taxonomy()
+    )
+    assert posting.requirement("postgresql").alternatives == ("mysql", "relational_databases")
+
+
+def test_a_closed_comma_list_keeps_its_skills_apart() -> None:
+    posting = read_posting_text("Data Engineer\nRequirements\n- Python, SQL, Airflow\n", load_taxonomy())
+    assert [item.alternatives for item in posting.requirements] == [(), (), ()]
