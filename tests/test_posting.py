@@ -207,3 +207,18 @@ def test_or_another_makes_the_broader_skill_an_alternative() -> None:
 def test_a_closed_comma_list_keeps_its_skills_apart() -> None:
     posting = read_posting_text("Data Engineer\nRequirements\n- Python, SQL, Airflow\n", load_taxonomy())
     assert [item.alternatives for item in posting.requirements] == [(), (), ()]
+
+
+def test_or_a_similar_tool_leaves_the_list_open() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Airflow, Dagster, or a similar orchestrator\n", load_taxonomy()
+    )
+    assert posting.requirement("apache_airflow").alternatives == ("dagster",)
+
+
+def test_the_tech_stack_line_names_what_the_job_uses_not_must_haves() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Strong SQL\nTech stack: dbt, Terraform\n", load_taxonomy()
+    )
+    assert posting.requirement("sql").importance == "core"
+    assert posting.requirement("terraform").importance == "important"
