@@ -9,6 +9,7 @@ import pytest
 
 from analyzer.posting import JobTarget, read_posting, read_posting_bytes, read_posting_text
 from skills import load_taxonomy
+from tests.resume_docx import build_docx, heading, paragraph
 from tests.resume_pdf import Resume, Section, render_resume
 
 POSTING = """\
@@ -130,6 +131,24 @@ def test_a_posting_pdf_is_read_like_a_resume_pdf(tmp_path: Path) -> None:
     assert posting.title == "Data Scientist"
     assert importance(posting, "sql") == "core" and posting.requirement("sql").years == 2
     assert importance(posting, "dbt") == "nice"
+
+
+def test_a_posting_in_a_word_document_is_read_by_its_headings_and_lists() -> None:
+    docx = build_docx(
+        [
+            paragraph("Data Engineer", bold=True, size=16),
+            heading("Requirements"),
+            paragraph("3+ years of Python", bullet=True),
+            paragraph("Spark or Flink", bullet=True),
+            heading("Nice to have"),
+            paragraph("Kafka", bullet=True),
+        ]
+    )
+    posting = read_posting_bytes(docx, "posting.docx", load_taxonomy())
+    assert posting.title == "Data Engineer"
+    assert importance(posting, "python") == "core" and posting.requirement("python").years == 3
+    assert posting.requirement("apache_spark").alternatives == ("apache_flink",)
+    assert importance(posting, "apache_kafka") == "nice"
 
 
 def test_a_posting_with_no_skill_says_so() -> None:
