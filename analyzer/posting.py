@@ -73,6 +73,10 @@ _TITLE_LABEL = re.compile(
     r"^\s*(?:job\s+title|title|position|role|puesto|stelle|poste)\s*:\s*", re.IGNORECASE
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# A requirement sentence naming no skill is listed when it has at least this many words; shorter
+# fragments ("Plus:") ask for nothing.
+MIN_LISTED_WORDS = 3
 _DATA = resources.files("analyzer") / "data" / "posting.toml"
 
 
@@ -161,8 +165,10 @@ class Requirement:
 
 
 @dataclass(frozen=True)
-class Degree:
-    """A degree the posting asks for, as written; listed, never scored."""
+class ListedLine:
+    """A sentence of the posting's requirements kept as written, listed and never scored: a degree
+    it asks for, or a demand that names no skill of the taxonomy ("4+ years of product
+    management")."""
 
     text: str
     importance: str
@@ -182,7 +188,8 @@ class JobTarget:
     source: str
     sha256: str
     requirements: tuple[Requirement, ...]
-    degrees: tuple[Degree, ...] = ()
+    degrees: tuple[ListedLine, ...] = ()
+    unscored: tuple[ListedLine, ...] = ()
     warnings: tuple[str, ...] = ()
     resume_like: bool = False
     roles_found: tuple[str, ...] = field(default=())
@@ -435,8 +442,9 @@ def _evidence(mention: Mention, role: str) -> Evidence:
 
 def requirements_of(
     lines: Sequence[_PostingLine], mentions: Sequence[Mention], taxonomy: Taxonomy
-) -> tuple[tuple[Requirement, ...], tuple[Degree, ...]]:
-    """The posting's requirements, most important first and in reading order, and its degrees."""
+) -> tuple[tuple[Requirement, ...], tuple[ListedLine, ...], tuple[ListedLine, ...]]:
+    """The posting's requirements, most important first and in reading order; its degrees; and
+    its must-have and nice-to-have sentences that name no skill of the taxonomy."""
     vocabulary = posting_vocabulary()
     by_line: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
@@ -444,7 +452,8 @@ def requirements_of(
             by_line.setdefault((mention.page, mention.line), []).append(mention)
     found: dict[str, Requirement] = {}
     order: list[str] = []
-    degrees: list[Degree] = []
+    degrees: list[ListedLine] = []
+    unscored: list[ListedLine] = []
     for paragraph in _paragraphs(lines):
         placed: list[_Placed] = []
         for key, offset in paragraph.offsets.items():
@@ -465,13 +474,20 @@ def requirements_of(
             importance = IMPORTANCE[role]
             degree = bool(vocabulary.degrees.search(sentence))
             if degree:
-                degrees.append(Degree(sentence.strip(), importance))
+                degrees.append(ListedLine(sentence.strip(), importance))
             inside = [
                 _Placed(item.mention, item.start - start, item.end - start)
                 for item in placed
                 if start <= item.start < end
                 and not (degree and taxonomy.skills[item.mention.skill_id].kind in FIELD_KINDS)
             ]
+            if (
+                not inside
+                and not degree
+                and role in {REQUIRED, PREFERRED}
+                and len(_LETTER_WORD.findall(sentence)) >= MIN_LISTED_WORDS
+            ):
+                unscored.append(ListedLine(sentence.strip(), importance))
             years = _years(sentence, inside, vocabulary)
             index_of = {id(item): index for index, item in enumerate(inside)}
             for group in _groups(inside, sentence, vocabulary):
@@ -482,7 +498,7 @@ def requirements_of(
                 )
                 _add(found, order, taxonomy, skill_ids, importance, asked, _evidence(first.mention, role))
     ranked = sorted(order, key=lambda skill_id: IMPORTANCE_RANK[found[skill_id].importance])
-    return tuple(found[skill_id] for skill_id in ranked), tuple(degrees)
+    return tuple(found[skill_id] for skill_id in ranked), tuple(degrees), tuple(unscored)
 
 
 def _add(
@@ -525,7 +541,7 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
     roles = {item.role for item in lines}
     sectioned = [SectionedLine(item.line, MATCHER_SECTION[item.role]) for item in lines]
     mentions = matcher_for(taxonomy).find(sectioned)
-    requirements, degrees = requirements_of(lines, mentions, taxonomy)
+    requirements, degrees, unscored = requirements_of(lines, mentions, taxonomy)
     vocabulary = posting_vocabulary()
     resume_like = resume_headings >= vocabulary.resume_like_headings and not posting_headings
     warnings: list[str] = []
@@ -543,6 +559,7 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
         sha256=document.sha256,
         requirements=requirements,
         degrees=degrees,
+        unscored=unscored,
         warnings=tuple(warnings),
         resume_like=resume_like,
         roles_found=tuple(sorted(roles)),

@@ -241,3 +241,14 @@ def test_the_tech_stack_line_names_what_the_job_uses_not_must_haves() -> None:
     )
     assert posting.requirement("sql").importance == "core"
     assert posting.requirement("terraform").importance == "important"
+
+
+def test_a_demand_naming_no_skill_is_listed_as_written_and_not_scored() -> None:
+    posting = read_posting_text(
+        "Product Manager\nRequirements\n- 4+ years of product management for B2B software\n- Strong SQL\n",
+        load_taxonomy(),
+    )
+    assert [(line.text, line.importance) for line in posting.unscored] == [
+        ("4+ years of product management for B2B software", "core")
+    ]
+    assert [item.skill_id for item in posting.requirements] == ["sql"]
