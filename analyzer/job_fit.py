@@ -111,7 +111,7 @@ def _reason(results: Sequence[RequirementResult], unscored: int) -> str:
         parts.append(text)
     if unscored:
         parts.append(
-            f"{unscored} requirement line{'s' if unscored > 1 else ''} outside the taxonomy, not scored"
+            f"{unscored} requirement line{'s' if unscored > 1 else ''} naming no recognised skill, not scored"
         )
     return "; ".join(parts)
 

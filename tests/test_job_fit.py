@@ -106,7 +106,7 @@ def test_requirement_lines_outside_the_taxonomy_are_listed_and_counted_in_the_re
     )
     job = analyze_text(RESUME, jobs=[posting]).to_dict()["paths"][-1]
     assert job["posting"]["unscored"] == [{"text": "4+ years of product management", "importance": "core"}]
-    assert "1 requirement line outside the taxonomy, not scored" in job["reason"]
+    assert "1 requirement line naming no recognised skill, not scored" in job["reason"]
 
 
 def test_best_fit_stays_among_career_paths(target: JobTarget) -> None:

@@ -63,7 +63,7 @@ def _job_section(path: PathResult) -> list[str]:
     if path.posting and path.posting.unscored:
         out += [
             "",
-            "**Also asked, outside the taxonomy (not scored):** "
+            "**Also asked, naming no recognised skill (not scored):** "
             + "; ".join(md_escape(text) for text, _ in path.posting.unscored),
         ]
     if path.missing:
