@@ -21,6 +21,7 @@ from pathlib import Path
 
 from analyzer.document import Document, Line, read_document, read_source
 from analyzer.errors import ExitCode, SkillgapError
+from analyzer.experience import date_ranges
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import FIELD_KINDS, Mention, matcher_for
 from analyzer.report import Evidence
@@ -105,7 +106,8 @@ class PostingVocabulary:
     open_ends: re.Pattern[str]
     weights: dict[str, float]
     years_short_factor: float
-    resume_like_headings: int
+    resume_like_signals: int
+    resume_like_dated_lines: int
 
 
 def _cues(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -147,7 +149,8 @@ def posting_vocabulary() -> PostingVocabulary:
         ),
         weights={key: float(value) for key, value in data["scoring"]["weights"].items()},
         years_short_factor=float(data["scoring"]["years_short_factor"]),
-        resume_like_headings=int(data["scoring"]["resume_like_headings"]),
+        resume_like_signals=int(data["scoring"]["resume_like_signals"]),
+        resume_like_dated_lines=int(data["scoring"]["resume_like_dated_lines"]),
     )
 
 
@@ -533,6 +536,17 @@ def _add(
     )
 
 
+def _reads_like_resume(
+    document: Document, resume_headings: int, posting_headings: int, vocabulary: PostingVocabulary
+) -> bool:
+    """Whether a posting is a resume: a resume's signs (headings only a resume has; lines dated
+    with a span such as "2019 – present", when there are several, as a resume's roles are) reach
+    the threshold and outnumber the headings only a posting has."""
+    dated_lines = sum(any(not span.single for span in date_ranges(line.text)) for line in document.lines)
+    signals = resume_headings + (dated_lines if dated_lines >= vocabulary.resume_like_dated_lines else 0)
+    return signals >= vocabulary.resume_like_signals and signals > posting_headings
+
+
 def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence[str] = ()) -> JobTarget:
     """A read posting made into a target: its title, requirements, degrees and warnings."""
     lines, resume_headings, posting_headings = posting_lines(document)
@@ -543,7 +557,7 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
     mentions = matcher_for(taxonomy).find(sectioned)
     requirements, degrees, unscored = requirements_of(lines, mentions, taxonomy)
     vocabulary = posting_vocabulary()
-    resume_like = resume_headings >= vocabulary.resume_like_headings and not posting_headings
+    resume_like = _reads_like_resume(document, resume_headings, posting_headings, vocabulary)
     warnings: list[str] = []
     if resume_like:
         warnings.append(

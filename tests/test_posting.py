@@ -163,6 +163,23 @@ def test_a_posting_that_reads_like_a_resume_gets_a_warning() -> None:
     assert posting.resume_like and any("reads like a resume" in warning for warning in posting.warnings)
 
 
+def test_a_resume_with_dated_roles_reads_like_a_resume_even_with_few_resume_headings() -> None:
+    resume_text = (
+        "Margaret Lee\nSummary\nAccountant.\nExperience\nAccounting Manager, Copperfield | 2019 – present\n"
+        "- Wrote SQL reports\nSenior Auditor, Whitcombe | 2013 – 2019\n- Led audits\nEducation\nBS Accounting\n"
+        "Skills\nSQL\n"
+    )
+    assert read_posting_text(resume_text, load_taxonomy()).resume_like
+
+
+def test_a_posting_giving_the_dates_of_its_internship_does_not_read_like_a_resume() -> None:
+    posting_text = (
+        "Data Science Intern\nRequirements\n- Python\nEducation\nEnrolled in a BS program\n"
+        "Internship: June 2025 – August 2025\n"
+    )
+    assert not read_posting_text(posting_text, load_taxonomy()).resume_like
+
+
 def test_a_real_posting_does_not_read_like_a_resume(target: JobTarget) -> None:
     assert not target.resume_like
 
