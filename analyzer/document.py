@@ -67,6 +67,8 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
 _SPLIT_WORD = re.compile(r"(?<![\w-])([^\W\d_][\w-]*?)- ([^\W\d_A-Z]+)")
 _LEADING_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[-*–—](?=\s))\s*")
+# The same dash on both ends of a few words frames a heading ("— EXPERIENCE —"); it opens no list item.
+_FRAMING_DASHES = re.compile(r"^\s*([-–—])\s+(?:[^\s—–-]+\s+){1,6}\1\s*$")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ def rejoin_split_words(text: str) -> str:
 
 def strip_bullet(text: str) -> tuple[str, bool]:
     """The line without a leading bullet glyph, and whether there was one."""
+    if _FRAMING_DASHES.match(text):
+        return text, False
     stripped = _LEADING_BULLET.sub("", text, count=1)
     return stripped, stripped != text.lstrip()
 

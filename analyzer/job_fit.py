@@ -89,8 +89,9 @@ def _grade(
     )
 
 
-def _reason(results: Sequence[RequirementResult]) -> str:
-    """A line: how many must-haves are met, which are missing, and the rest."""
+def _reason(results: Sequence[RequirementResult], unscored: int) -> str:
+    """A line: how many must-haves are met, which are missing, the rest, and how many of the
+    posting's requirement lines name no skill the coverage could weigh."""
     if not results:
         return "The posting names no skill from the taxonomy"
     parts = []
@@ -108,6 +109,10 @@ def _reason(results: Sequence[RequirementResult]) -> str:
         if importance == "core" and lacking:
             text += f" (missing {', '.join(lacking)})"
         parts.append(text)
+    if unscored:
+        parts.append(
+            f"{unscored} requirement line{'s' if unscored > 1 else ''} naming no recognised skill, not scored"
+        )
     return "; ".join(parts)
 
 
@@ -206,7 +211,7 @@ def job_result(
         competencies=competencies,
         missing=missing,
         focus=focus,
-        reason=_reason(results),
+        reason=_reason(results, len(target.unscored)),
         plan=_plan(taxonomy, missing, shown),
         kind=JOB_KIND,
         requirements=tuple(results),
@@ -215,5 +220,6 @@ def job_result(
             target.title,
             target.sha256,
             tuple((item.text, item.importance) for item in target.degrees),
+            tuple((item.text, item.importance) for item in target.unscored),
         ),
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from analyzer.document import Document, Line, read_document, read_source
 from analyzer.errors import ExitCode, SkillgapError
+from analyzer.experience import date_ranges
 from analyzer.isolation import Limits, start_reading
 from analyzer.mentions import FIELD_KINDS, Mention, matcher_for
 from analyzer.report import Evidence
@@ -73,6 +74,10 @@ _TITLE_LABEL = re.compile(
     r"^\s*(?:job\s+title|title|position|role|puesto|stelle|poste)\s*:\s*", re.IGNORECASE
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# A requirement sentence naming no skill is listed when it has at least this many words; shorter
+# fragments ("Plus:") ask for nothing.
+MIN_LISTED_WORDS = 3
 _DATA = resources.files("analyzer") / "data" / "posting.toml"
 
 
@@ -98,14 +103,21 @@ class PostingVocabulary:
     alternative_words: frozenset[str]
     example_words: frozenset[str]
     any_of: re.Pattern[str]
+    open_ends: re.Pattern[str]
     weights: dict[str, float]
     years_short_factor: float
-    resume_like_headings: int
+    resume_like_signals: int
+    resume_like_dated_lines: int
 
 
 def _cues(patterns: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted(set(patterns), key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{cue})' for cue in ordered)})(?!\w)", re.IGNORECASE)
+
+
+def _phrases(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Literal phrases as cues, any run of spaces between their words."""
+    return _cues([re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases])
 
 
 @cache
@@ -131,10 +143,14 @@ def posting_vocabulary() -> PostingVocabulary:
         degrees=re.compile(data["degrees"]["pattern"], re.IGNORECASE),
         alternative_words=frozenset(word.casefold() for word in data["alternatives"]["words"]),
         example_words=frozenset(word.casefold() for word in data["alternatives"]["examples"]),
-        any_of=_cues([re.escape(cue).replace(r"\ ", r"\s+") for cue in data["alternatives"]["any_of"]]),
+        any_of=_phrases(data["alternatives"]["any_of"]),
+        open_ends=re.compile(
+            rf"\s*,?\s*{_phrases(data['alternatives']['open_ends']).pattern}", re.IGNORECASE
+        ),
         weights={key: float(value) for key, value in data["scoring"]["weights"].items()},
         years_short_factor=float(data["scoring"]["years_short_factor"]),
-        resume_like_headings=int(data["scoring"]["resume_like_headings"]),
+        resume_like_signals=int(data["scoring"]["resume_like_signals"]),
+        resume_like_dated_lines=int(data["scoring"]["resume_like_dated_lines"]),
     )
 
 
@@ -152,8 +168,10 @@ class Requirement:
 
 
 @dataclass(frozen=True)
-class Degree:
-    """A degree the posting asks for, as written; listed, never scored."""
+class ListedLine:
+    """A sentence of the posting's requirements kept as written, listed and never scored: a degree
+    it asks for, or a demand that names no skill of the taxonomy ("4+ years of product
+    management")."""
 
     text: str
     importance: str
@@ -173,7 +191,8 @@ class JobTarget:
     source: str
     sha256: str
     requirements: tuple[Requirement, ...]
-    degrees: tuple[Degree, ...] = ()
+    degrees: tuple[ListedLine, ...] = ()
+    unscored: tuple[ListedLine, ...] = ()
     warnings: tuple[str, ...] = ()
     resume_like: bool = False
     roles_found: tuple[str, ...] = field(default=())
@@ -350,16 +369,25 @@ def _is_alternative(between: str, vocabulary: PostingVocabulary) -> str | None:
     if words == ",":
         return "comma"
     bare = re.sub(r"^[,(]\s*|\s*[,)]$", "", words).strip().casefold()
-    if bare in vocabulary.alternative_words:
+    if bare in vocabulary.alternative_words or vocabulary.open_ends.fullmatch(bare):
         return "or"
     if bare.rstrip(",:") in vocabulary.example_words:
         return "example"
     return None
 
 
+def _open_list(sentence: str, first: _Placed, last: _Placed, vocabulary: PostingVocabulary) -> bool:
+    """Whether a comma list is a list of examples, any of which will do: it ends open ("AWS, GCP
+    or similar") or stands in parentheses after what it exemplifies ("a cloud provider (AWS, GCP,
+    Azure)")."""
+    if vocabulary.open_ends.match(sentence, last.end):
+        return True
+    return sentence[: first.start].rstrip().endswith("(") and sentence[last.end :].lstrip().startswith(")")
+
+
 def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabulary) -> list[list[_Placed]]:
     """A sentence's skills in either-or groups: joined by "or" or "/", and a comma list joined
-    when the list ends with "or" ("React, Vue, or Angular")."""
+    when the list ends with "or" ("React, Vue, or Angular") or is open (``_open_list``)."""
     if not placed:
         return []
     links = [_is_alternative(sentence[a.end : b.start], vocabulary) for a, b in pairwise(placed)]
@@ -370,8 +398,15 @@ def _groups(placed: Sequence[_Placed], sentence: str, vocabulary: PostingVocabul
         link = links[index]
         joined = link in {"or", "example"}
         if link == "comma":
-            following = next((later for later in links[index + 1 :] if later != "comma"), None)
-            joined = following == "or"
+            rest = links[index + 1 :]
+            following = next((later for later in rest if later != "comma"), None)
+            first = index
+            while first > 0 and links[first - 1] == "comma":
+                first -= 1
+            last = (
+                index + 1 + next((count for count, later in enumerate(rest) if later != "comma"), len(rest))
+            )
+            joined = following == "or" or _open_list(sentence, placed[first], placed[last], vocabulary)
         if joined:
             groups[-1].append(item)
         else:
@@ -410,8 +445,9 @@ def _evidence(mention: Mention, role: str) -> Evidence:
 
 def requirements_of(
     lines: Sequence[_PostingLine], mentions: Sequence[Mention], taxonomy: Taxonomy
-) -> tuple[tuple[Requirement, ...], tuple[Degree, ...]]:
-    """The posting's requirements, most important first and in reading order, and its degrees."""
+) -> tuple[tuple[Requirement, ...], tuple[ListedLine, ...], tuple[ListedLine, ...]]:
+    """The posting's requirements, most important first and in reading order; its degrees; and
+    its must-have and nice-to-have sentences that name no skill of the taxonomy."""
     vocabulary = posting_vocabulary()
     by_line: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
@@ -419,7 +455,8 @@ def requirements_of(
             by_line.setdefault((mention.page, mention.line), []).append(mention)
     found: dict[str, Requirement] = {}
     order: list[str] = []
-    degrees: list[Degree] = []
+    degrees: list[ListedLine] = []
+    unscored: list[ListedLine] = []
     for paragraph in _paragraphs(lines):
         placed: list[_Placed] = []
         for key, offset in paragraph.offsets.items():
@@ -440,13 +477,20 @@ def requirements_of(
             importance = IMPORTANCE[role]
             degree = bool(vocabulary.degrees.search(sentence))
             if degree:
-                degrees.append(Degree(sentence.strip(), importance))
+                degrees.append(ListedLine(sentence.strip(), importance))
             inside = [
                 _Placed(item.mention, item.start - start, item.end - start)
                 for item in placed
                 if start <= item.start < end
                 and not (degree and taxonomy.skills[item.mention.skill_id].kind in FIELD_KINDS)
             ]
+            if (
+                not inside
+                and not degree
+                and role in {REQUIRED, PREFERRED}
+                and len(_LETTER_WORD.findall(sentence)) >= MIN_LISTED_WORDS
+            ):
+                unscored.append(ListedLine(sentence.strip(), importance))
             years = _years(sentence, inside, vocabulary)
             index_of = {id(item): index for index, item in enumerate(inside)}
             for group in _groups(inside, sentence, vocabulary):
@@ -457,7 +501,7 @@ def requirements_of(
                 )
                 _add(found, order, taxonomy, skill_ids, importance, asked, _evidence(first.mention, role))
     ranked = sorted(order, key=lambda skill_id: IMPORTANCE_RANK[found[skill_id].importance])
-    return tuple(found[skill_id] for skill_id in ranked), tuple(degrees)
+    return tuple(found[skill_id] for skill_id in ranked), tuple(degrees), tuple(unscored)
 
 
 def _add(
@@ -492,6 +536,17 @@ def _add(
     )
 
 
+def _reads_like_resume(
+    document: Document, resume_headings: int, posting_headings: int, vocabulary: PostingVocabulary
+) -> bool:
+    """Whether a posting is a resume: a resume's signs (headings only a resume has; lines dated
+    with a span such as "2019 – present", when there are several, as a resume's roles are) reach
+    the threshold and outnumber the headings only a posting has."""
+    dated_lines = sum(any(not span.single for span in date_ranges(line.text)) for line in document.lines)
+    signals = resume_headings + (dated_lines if dated_lines >= vocabulary.resume_like_dated_lines else 0)
+    return signals >= vocabulary.resume_like_signals and signals > posting_headings
+
+
 def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence[str] = ()) -> JobTarget:
     """A read posting made into a target: its title, requirements, degrees and warnings."""
     lines, resume_headings, posting_headings = posting_lines(document)
@@ -500,9 +555,9 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
     roles = {item.role for item in lines}
     sectioned = [SectionedLine(item.line, MATCHER_SECTION[item.role]) for item in lines]
     mentions = matcher_for(taxonomy).find(sectioned)
-    requirements, degrees = requirements_of(lines, mentions, taxonomy)
+    requirements, degrees, unscored = requirements_of(lines, mentions, taxonomy)
     vocabulary = posting_vocabulary()
-    resume_like = resume_headings >= vocabulary.resume_like_headings and not posting_headings
+    resume_like = _reads_like_resume(document, resume_headings, posting_headings, vocabulary)
     warnings: list[str] = []
     if resume_like:
         warnings.append(
@@ -518,6 +573,7 @@ def target_from_document(document: Document, taxonomy: Taxonomy, taken: Sequence
         sha256=document.sha256,
         requirements=requirements,
         degrees=degrees,
+        unscored=unscored,
         warnings=tuple(warnings),
         resume_like=resume_like,
         roles_found=tuple(sorted(roles)),

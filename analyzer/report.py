@@ -206,12 +206,14 @@ class RequirementResult:
 
 @dataclass(frozen=True)
 class PostingInfo:
-    """Where a job target came from: the posting's file, title and hash, and its degree lines."""
+    """Where a job target came from: the posting's file, title and hash; its degree lines and the
+    requirement lines that name no skill of the taxonomy, (text, importance) each, never scored."""
 
     path: str
     title: str
     sha256: str
     degrees: tuple[tuple[str, str], ...] = ()
+    unscored: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -219,6 +221,7 @@ class PostingInfo:
             "title": self.title,
             "sha256": self.sha256,
             "degrees": [{"text": text, "importance": importance} for text, importance in self.degrees],
+            "unscored": [{"text": text, "importance": importance} for text, importance in self.unscored],
         }
 
 

@@ -124,6 +124,10 @@ def test_a_hyphenated_word_is_not_a_bullet() -> None:
     assert strip_bullet("-tier service") == ("-tier service", False)
 
 
+def test_a_heading_framed_by_dashes_is_not_a_list_item() -> None:
+    assert strip_bullet("— WORK HISTORY —") == ("— WORK HISTORY —", False)
+
+
 def test_markdown_headings_and_bullets_become_lines() -> None:
     document = read_document(b"# Jane\n\n## Skills\n- **Python**, [Docker](https://docker.com)\n", "cv.md")
     assert document.format == "markdown"

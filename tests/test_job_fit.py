@@ -100,6 +100,15 @@ def test_missing_must_haves_come_first_with_what_to_learn(job: dict) -> None:
     assert job["plan"][0]["id"] == "go"
 
 
+def test_requirement_lines_outside_the_taxonomy_are_listed_and_counted_in_the_reason() -> None:
+    posting = read_posting_text(
+        "Product Manager\nRequirements\n- 4+ years of product management\n- Strong SQL\n", load_taxonomy()
+    )
+    job = analyze_text(RESUME, jobs=[posting]).to_dict()["paths"][-1]
+    assert job["posting"]["unscored"] == [{"text": "4+ years of product management", "importance": "core"}]
+    assert "1 requirement line naming no recognised skill, not scored" in job["reason"]
+
+
 def test_best_fit_stays_among_career_paths(target: JobTarget) -> None:
     report = analyze_text(RESUME, jobs=[target])
     assert report.best_fit in {None, "ai_engineer", "ml_engineer"}

@@ -9,6 +9,7 @@ import pytest
 
 from analyzer.posting import JobTarget, read_posting, read_posting_bytes, read_posting_text
 from skills import load_taxonomy
+from tests.resume_docx import build_docx, heading, paragraph
 from tests.resume_pdf import Resume, Section, render_resume
 
 POSTING = """\
@@ -132,6 +133,24 @@ def test_a_posting_pdf_is_read_like_a_resume_pdf(tmp_path: Path) -> None:
     assert importance(posting, "dbt") == "nice"
 
 
+def test_a_posting_in_a_word_document_is_read_by_its_headings_and_lists() -> None:
+    docx = build_docx(
+        [
+            paragraph("Data Engineer", bold=True, size=16),
+            heading("Requirements"),
+            paragraph("3+ years of Python", bullet=True),
+            paragraph("Spark or Flink", bullet=True),
+            heading("Nice to have"),
+            paragraph("Kafka", bullet=True),
+        ]
+    )
+    posting = read_posting_bytes(docx, "posting.docx", load_taxonomy())
+    assert posting.title == "Data Engineer"
+    assert importance(posting, "python") == "core" and posting.requirement("python").years == 3
+    assert posting.requirement("apache_spark").alternatives == ("apache_flink",)
+    assert importance(posting, "apache_kafka") == "nice"
+
+
 def test_a_posting_with_no_skill_says_so() -> None:
     posting = read_posting_text("Office Manager\nRequirements\n- A friendly manner\n", load_taxonomy())
     assert posting.requirements == ()
@@ -142,6 +161,23 @@ def test_a_posting_that_reads_like_a_resume_gets_a_warning() -> None:
     resume_text = "Jane Doe\nEducation\nBSc Physics\nProjects\n- Built a Python app\nCertifications\nAWS\n"
     posting = read_posting_text(resume_text, load_taxonomy())
     assert posting.resume_like and any("reads like a resume" in warning for warning in posting.warnings)
+
+
+def test_a_resume_with_dated_roles_reads_like_a_resume_even_with_few_resume_headings() -> None:
+    resume_text = (
+        "Margaret Lee\nSummary\nAccountant.\nExperience\nAccounting Manager, Copperfield | 2019 – present\n"
+        "- Wrote SQL reports\nSenior Auditor, Whitcombe | 2013 – 2019\n- Led audits\nEducation\nBS Accounting\n"
+        "Skills\nSQL\n"
+    )
+    assert read_posting_text(resume_text, load_taxonomy()).resume_like
+
+
+def test_a_posting_giving_the_dates_of_its_internship_does_not_read_like_a_resume() -> None:
+    posting_text = (
+        "Data Science Intern\nRequirements\n- Python\nEducation\nEnrolled in a BS program\n"
+        "Internship: June 2025 – August 2025\n"
+    )
+    assert not read_posting_text(posting_text, load_taxonomy()).resume_like
 
 
 def test_a_real_posting_does_not_read_like_a_resume(target: JobTarget) -> None:
@@ -180,3 +216,56 @@ def test_one_of_a_list_makes_the_whole_list_alternatives() -> None:
         load_taxonomy(),
     )
     assert posting.requirement("python").alternatives == ("ruby", "java")
+
+
+def test_a_list_left_open_makes_its_skills_alternatives() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Knowledge of AWS, GCP or similar\n", load_taxonomy()
+    )
+    assert posting.requirement("aws").alternatives == ("gcp",)
+
+
+def test_a_list_in_parentheses_gives_examples_any_of_which_will_do() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Experience with at least one cloud provider (AWS, GCP, Azure)\n",
+        load_taxonomy(),
+    )
+    assert posting.requirement("aws").alternatives == ("gcp", "azure")
+
+
+def test_or_another_makes_the_broader_skill_an_alternative() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Postgres or MySQL (or another relational database)\n", load_taxonomy()
+    )
+    assert posting.requirement("postgresql").alternatives == ("mysql", "relational_databases")
+
+
+def test_a_closed_comma_list_keeps_its_skills_apart() -> None:
+    posting = read_posting_text("Data Engineer\nRequirements\n- Python, SQL, Airflow\n", load_taxonomy())
+    assert [item.alternatives for item in posting.requirements] == [(), (), ()]
+
+
+def test_or_a_similar_tool_leaves_the_list_open() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Airflow, Dagster, or a similar orchestrator\n", load_taxonomy()
+    )
+    assert posting.requirement("apache_airflow").alternatives == ("dagster",)
+
+
+def test_the_tech_stack_line_names_what_the_job_uses_not_must_haves() -> None:
+    posting = read_posting_text(
+        "Data Engineer\nRequirements\n- Strong SQL\nTech stack: dbt, Terraform\n", load_taxonomy()
+    )
+    assert posting.requirement("sql").importance == "core"
+    assert posting.requirement("terraform").importance == "important"
+
+
+def test_a_demand_naming_no_skill_is_listed_as_written_and_not_scored() -> None:
+    posting = read_posting_text(
+        "Product Manager\nRequirements\n- 4+ years of product management for B2B software\n- Strong SQL\n",
+        load_taxonomy(),
+    )
+    assert [(line.text, line.importance) for line in posting.unscored] == [
+        ("4+ years of product management for B2B software", "core")
+    ]
+    assert [item.skill_id for item in posting.requirements] == ["sql"]

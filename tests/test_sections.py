@@ -59,7 +59,7 @@ def test_markdown_headings_start_sections_even_when_unknown() -> None:
     assert sections["skills"] == ["Python"]
 
 
-@pytest.mark.parametrize("style", ["caps", "title", "colon"])
+@pytest.mark.parametrize("style", ["caps", "title", "colon", "dashes"])
 def test_pdf_headings_in_each_style_split_sections(style: str) -> None:
     resume = Resume(
         name="Jane Doe",

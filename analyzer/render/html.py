@@ -592,6 +592,9 @@ def _job_section(path: PathResult, index: int) -> str:
     if path.posting and path.posting.degrees:
         items = "".join(f"<li>{esc(text)}</li>" for text, _ in path.posting.degrees)
         degrees = f"<h3>Degrees asked (listed, not scored)</h3><ul>{items}</ul>"
+    if path.posting and path.posting.unscored:
+        items = "".join(f"<li>{esc(text)}</li>" for text, _ in path.posting.unscored)
+        degrees += f"<h3>Also asked, naming no recognised skill (listed, not scored)</h3><ul>{items}</ul>"
     return (
         f'<section aria-labelledby="{anchor}">'
         f'<h2 id="{anchor}">Job: {esc(path.name)}: {percent(path.coverage)}</h2>'

@@ -60,6 +60,12 @@ def _job_section(path: PathResult) -> list[str]:
             "**Degrees asked (not scored):** "
             + "; ".join(md_escape(text) for text, _ in path.posting.degrees),
         ]
+    if path.posting and path.posting.unscored:
+        out += [
+            "",
+            "**Also asked, naming no recognised skill (not scored):** "
+            + "; ".join(md_escape(text) for text, _ in path.posting.unscored),
+        ]
     if path.missing:
         out += ["", "### Missing, must-haves first", ""]
         for gap in path.missing:
