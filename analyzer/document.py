@@ -75,7 +75,8 @@ class Line:
 
     ``number`` counts from 1 within the page. Geometry and font are in PDF points; text input
     has no geometry (zeros) and no font size (0.0). ``item_start`` says a bullet or list marker
-    began the line, which tells a new list item from a wrapped continuation.
+    began the line, which tells a new list item from a wrapped continuation. ``running`` marks the
+    text of a Word header or footer: contact lines, which claim no skills.
     """
 
     text: str
@@ -89,6 +90,7 @@ class Line:
     bold: bool = False
     item_start: bool = False
     heading_marker: bool = False
+    running: bool = False
 
 
 @dataclass(frozen=True)

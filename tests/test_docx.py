@@ -110,6 +110,50 @@ def test_headers_and_footers_come_first_once_as_contact_lines() -> None:
     assert texts(data) == ["Jordan Lee · jordan@example.com", "Berlin, Germany", "SKILLS", "Python"]
 
 
+PAGE_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+
+
+def test_a_page_number_footer_is_left_out() -> None:
+    page_of = '<w:r><w:t xml:space="preserve"> of </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
+    data = build_docx(
+        [heading("SKILLS"), paragraph("Python")],
+        footer=[paragraph("Page ", raw=PAGE_FIELD + page_of), paragraph(raw=PAGE_FIELD)],
+    )
+    assert texts(data) == ["SKILLS", "Python"]
+
+
+def test_a_footer_keeps_its_contact_text_around_a_page_number() -> None:
+    data = build_docx([paragraph("Python")], footer=[paragraph("Jordan Lee · jordan@example.com · ", raw=PAGE_FIELD)])
+    assert texts(data) == ["Jordan Lee · jordan@example.com ·", "Python"]
+
+
+def test_header_and_footer_lines_are_marked_as_running_text() -> None:
+    data = build_docx([paragraph("Python")], header=[paragraph("Jordan Lee")], footer=[paragraph("Berlin")])
+    assert [line.running for line in read_document(data, "cv.docx").lines] == [True, True, False]
+
+
+def test_a_skill_named_in_a_letterhead_is_no_claim() -> None:
+    data = build_docx(
+        [heading("SKILLS"), paragraph("Python")],
+        header=[paragraph("Jordan Lee · Kubernetes consultant · jordan@example.com")],
+    )
+    assert [skill.name for skill in analyze_bytes(data, "cv.docx").skills] == ["Python"]
+
+
+def test_a_text_box_in_a_header_is_running_text_too() -> None:
+    box = text_box([paragraph("jordan@example.com")], left_emu=5_000_000)
+    data = build_docx([paragraph("Python")], header=[paragraph("Jordan Lee", raw=box)])
+    lines = read_document(data, "cv.docx").lines
+    assert [(line.text, line.running) for line in lines] == [
+        ("Jordan Lee", True),
+        ("jordan@example.com", True),
+        ("Python", False),
+    ]
+
+
 def test_page_breaks_number_pages_and_lines_restart_on_each() -> None:
     lines = read_document(
         build_docx([paragraph("one"), paragraph("two", page_break_before=True), paragraph("three")]), "cv.docx"
