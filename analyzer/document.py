@@ -308,9 +308,7 @@ def read_document(
             raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
         from analyzer.ocr import confidence_warning, ocr_image
 
-        pages = ocr_image(data, ocr, name)
-        if max_pages is not None and len(pages) > max_pages:
-            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
+        pages = ocr_image(data, ocr, name, max_pages)
         lines = capped_lines(tuple(line for page in pages for line in page.lines))
         if not lines:
             raise NoTextLayerError(name, "OCR found no text in the image")
