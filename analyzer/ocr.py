@@ -54,6 +54,8 @@ MAX_TIFF_TAGS = 512
 MAX_TIFF_FRAMES = 1000
 # The least memory one Tesseract process is given; with less, fewer run at once.
 MIN_OCR_MEMORY = 512 * 1024**2
+# Below this much address space left, no OCR process can start (Tesseract alone maps ~100 MiB).
+MIN_CHILD_MEMORY = 64 * 1024**2
 # Words Tesseract is less sure of than this (0-100) are specks, rules and noise, not text.
 MIN_WORD_CONFIDENCE = 20.0
 # Words shorter than this (in points) are specks of dust Tesseract read as a dot or a letter,
@@ -140,9 +142,13 @@ def require_ocr(settings: OcrSettings, source: str) -> None:
     _tool("pdftoppm", source)
 
 
-def _memory_per_process(workers: int) -> tuple[int, int | None]:
-    """How many OCR processes may run and the address space each gets: this process's limit
-    (the reading child's ``--max-memory``) shared among them."""
+def memory_shares(workers: int, source: str = "") -> tuple[int, int | None]:
+    """How many OCR processes (Tesseract, pdftoppm) may run at once and the address space each
+    gets: what this process (the reading child, under ``--max-memory``) leaves of its own limit,
+    shared among them, so the reading and its OCR together stay within the limit. None: no limit.
+
+    Raises :class:`ResourceLimitError` when the reading has already used the limit up.
+    """
     try:
         import resource
 
@@ -151,8 +157,24 @@ def _memory_per_process(workers: int) -> tuple[int, int | None]:
         return workers, None
     if soft == resource.RLIM_INFINITY:
         return workers, None
-    workers = max(1, min(workers, soft // MIN_OCR_MEMORY))
-    return workers, soft // workers
+    left = soft - address_space_in_use()
+    if left < MIN_CHILD_MEMORY:
+        raise ResourceLimitError(source, "OCR ran out of memory (raise --max-memory)")
+    workers = max(1, min(workers, left // MIN_OCR_MEMORY))
+    return workers, left // workers
+
+
+def address_space_in_use() -> int:
+    """The bytes of address space this process holds (what ``RLIMIT_AS`` counts); 0 where the
+    system does not say (only Linux enforces that limit anyway)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _child_setup(memory: int | None) -> None:
@@ -201,7 +223,7 @@ def render_pdf_pages(
     pdftoppm = _tool("pdftoppm", source)
     pdf = folder / "input.pdf"
     pdf.write_bytes(data)
-    _, memory = _memory_per_process(1)
+    _, memory = memory_shares(1, source)
     native = scan_resolutions(pdf, password)
     rendered: dict[int, tuple[Path, float]] = {}
     for page in pages:
@@ -371,7 +393,7 @@ def recognize(images: Sequence[tuple[Path, float | None]], settings: OcrSettings
     tesseract = _tool("tesseract", source)
     check_languages(settings, tesseract, source)
     wanted = settings.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-    workers, memory = _memory_per_process(max(1, min(wanted, len(images))))
+    workers, memory = memory_shares(max(1, min(wanted, len(images))), source)
     outputs: list[str | None] = [None] * len(images)
     running: dict[int, subprocess.Popen[bytes]] = {}
     queue = list(range(len(images)))
@@ -616,7 +638,7 @@ def upright_jpeg(data: bytes, folder: Path, source: str) -> Path:
     wrapped.write_bytes(bytes(pdf))
     # At 72 dpi one unit of the page (one pixel of the photo) is one pixel of the image.
     stem = folder / "upright"
-    _, memory = _memory_per_process(1)
+    _, memory = memory_shares(1, source)
     result = subprocess.run(
         [_tool("pdftoppm", source), "-r", "72", "-gray", "-singlefile", str(wrapped), str(stem)],
         capture_output=True,

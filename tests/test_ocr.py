@@ -155,6 +155,33 @@ def test_a_later_frame_of_a_tiff_over_the_pixel_limit_is_refused_before_ocr() ->
         read_document(tiff_header([(2550, 3300), (100_000, 100_000)]), "scan.tif", ocr=OCR)
 
 
+SHARES_UNDER_A_LIMIT = """
+import resource, sys
+from analyzer.errors import ResourceLimitError
+from analyzer.ocr import address_space_in_use, memory_shares
+limit = address_space_in_use() + int(sys.argv[1]) * 1024**2
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    workers, each = memory_shares(4)
+except ResourceLimitError:
+    print("refused")
+else:
+    print(workers, workers * each + address_space_in_use() <= limit)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="the address space in use is read from /proc")
+@pytest.mark.parametrize(("headroom_mib", "says"), [(1200, "2 True"), (30, "refused")])
+def test_ocr_processes_share_what_the_reading_leaves_of_its_memory_limit(headroom_mib: int, says: str) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", SHARES_UNDER_A_LIMIT, str(headroom_mib)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith(says)
+
+
 def test_an_image_without_ocr_says_how_to_read_it() -> None:
     with pytest.raises(UnsupportedFormatError, match="rerun with --ocr"):
         read_document(png_header(10, 10), "cv.png")
