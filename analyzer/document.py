@@ -36,7 +36,11 @@ CONVERT_HINTS = {
     ".odt": "an OpenDocument text (.odt): save it as .docx or PDF (LibreOffice: File > Save As)",
     ".rtf": "an RTF document (.rtf): open it in Word or LibreOffice and save it as .docx or PDF",
     ".pages": "an Apple Pages document (.pages): in Pages choose File > Export To > Word or PDF",
+    ".heic": "an HEIC photo (.heic, an iPhone's own format): export it as JPEG and rerun with --ocr",
+    ".heif": "an HEIF photo (.heif): export it as JPEG and rerun with --ocr",
 }
+# An OpenDocument file names its type in its first ZIP entry, "mimetype", stored uncompressed.
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 # Leading bytes of the image formats read by OCR.
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 STDIN_NAME = "-"
@@ -175,6 +179,8 @@ def sniff_format(data: bytes, name: str) -> str:
     if extension in DOCX_EXTENSIONS:
         if is_docx(data) or data.startswith(b"\xd0\xcf\x11\xe0"):
             return "docx"  # the reader says what a legacy or encrypted file is
+        if (converted := _convertible_format(data)) is not None:
+            raise UnsupportedFormatError(name, f"not a Word document but {CONVERT_HINTS[converted]}")
         raise UnsupportedFormatError(name, f"not a Word document (looks like {describe_content(data)})")
     if extension in IMAGE_EXTENSIONS:
         if data.startswith(IMAGE_SIGNATURES):
@@ -197,6 +203,15 @@ def sniff_format(data: bytes, name: str) -> str:
     if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"
+
+
+def _convertible_format(data: bytes) -> str | None:
+    """The extension of the document format (one skillgap does not read) the content is, if any."""
+    if data[:64].lstrip()[:5] == b"{\\rtf":
+        return ".rtf"
+    if data.startswith(b"PK\x03\x04") and ODT_MIMETYPE in data[:128]:
+        return ".odt"
+    return None
 
 
 def _is_text(data: bytes) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -171,11 +172,35 @@ def test_skills_in_a_word_document_carry_evidence_with_page_and_line() -> None:
 
 @pytest.mark.parametrize(
     ("extension", "says"),
-    [(".doc", "save it as .docx"), (".odt", "OpenDocument"), (".rtf", "RTF"), (".pages", "Export To")],
+    [
+        (".doc", "save it as .docx"),
+        (".odt", "OpenDocument"),
+        (".rtf", "RTF"),
+        (".pages", "Export To"),
+        (".heic", "export it as JPEG"),
+    ],
 )
 def test_formats_we_do_not_read_say_which_and_how_to_convert(extension: str, says: str) -> None:
     with pytest.raises(UnsupportedFormatError, match=says):
         read_document(b"anything", f"cv{extension}")
+
+
+def opendocument_text() -> bytes:
+    """An OpenDocument text as LibreOffice writes one: its type in a first, uncompressed entry."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"{\\rtf1\\ansi Python}", "RTF document (.rtf): open it in Word"), (opendocument_text(), "OpenDocument text")],
+)
+def test_another_document_format_renamed_docx_says_which_and_how_to_convert(content: bytes, says: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=rf"not a Word document but .*{re.escape(says)}"):
+        read_document(content, "cv.docx")
 
 
 def test_a_legacy_word_file_named_docx_is_told_apart() -> None:
