@@ -48,6 +48,10 @@ MAX_IMAGE_PIXELS = 60_000_000
 # TIFF tags: a frame's size, and EXIF's orientation (EXIF data is a TIFF directory).
 TIFF_WIDTH_TAG = 256
 TIFF_HEIGHT_TAG = 257
+TIFF_X_RESOLUTION_TAG = 282
+TIFF_RESOLUTION_UNIT_TAG = 296
+# TIFF's resolution units: per inch, per centimetre.
+TIFF_INCH, TIFF_CENTIMETRE = 2, 3
 EXIF_ORIENTATION_TAG = 274
 # Directory entries and frames read from a TIFF at most: real ones hold tens of tags and a few pages.
 MAX_TIFF_TAGS = 512
@@ -335,7 +339,7 @@ def jpeg_resolution(data: bytes) -> float | None:
 
 def _tiff_tags(data: bytes, ifd: int | None) -> Iterator[tuple[int, int]]:
     """The (tag, value) pairs of one image file directory of a TIFF (``ifd`` its offset, None for
-    the first), for the tags whose value is one SHORT or LONG."""
+    the first): a SHORT or LONG value itself, or where a larger one (a RATIONAL) is stored."""
     order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
     offset = int.from_bytes(data[4:8], order) if ifd in (None, 0) else ifd
     if offset is None or offset + 2 > len(data):
@@ -349,6 +353,22 @@ def _tiff_tags(data: bytes, ifd: int | None) -> Iterator[tuple[int, int]]:
         kind = int.from_bytes(data[entry + 2 : entry + 4], order)
         value = data[entry + 8 : entry + 12]
         yield tag, int.from_bytes(value[:2], order) if kind == 3 else int.from_bytes(value, order)
+
+
+def tiff_resolution(data: bytes) -> float | None:
+    """The resolution a TIFF's first frame declares, in dots per inch, if it declares one."""
+    order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
+    tags = dict(_tiff_tags(data, None))
+    # The resolution is a fraction stored elsewhere: the entry holds where.
+    at = tags.get(TIFF_X_RESOLUTION_TAG)
+    if at is None or at + 8 > len(data):
+        return None
+    numerator, denominator = int.from_bytes(data[at : at + 4], order), int.from_bytes(data[at + 4 : at + 8], order)
+    unit = tags.get(TIFF_RESOLUTION_UNIT_TAG, TIFF_INCH)
+    if not denominator or unit not in (TIFF_INCH, TIFF_CENTIMETRE):
+        return None
+    dpi = numerator / denominator * (2.54 if unit == TIFF_CENTIMETRE else 1.0)
+    return dpi if dpi >= MIN_RENDER_DPI else None
 
 
 def _tiff_frames(data: bytes) -> list[tuple[int, int]]:
@@ -573,6 +593,8 @@ def ocr_image(data: bytes, settings: OcrSettings, source: str, max_pages: int | 
         dpi: float | None = None
         if data.startswith(b"\x89PNG"):
             dpi = _png_dpi(image)
+        elif data[:4] in (b"II*\x00", b"MM\x00*"):
+            dpi = tiff_resolution(data)
         elif data.startswith(b"\xff\xd8"):
             dpi = jpeg_resolution(data)
             if jpeg_orientation(data) != 1:

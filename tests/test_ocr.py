@@ -120,7 +120,7 @@ def two_page_pdf(*pages: str) -> bytes:
 
 
 @needs_tesseract
-def test_every_frame_of_a_multi_page_tiff_is_read_as_a_page() -> None:
+def test_every_frame_of_a_multi_page_tiff_is_read_as_a_page_at_its_resolution() -> None:
     from tests.resume_scan import scan_tiff
 
     pdf = two_page_pdf("Skills: Python and Kubernetes", "Skills: Tableau and Snowflake")
@@ -131,6 +131,9 @@ def test_every_frame_of_a_multi_page_tiff_is_read_as_a_page() -> None:
         "Skills: Tableau and Snowflake",
     ]
     assert [line.page for line in document.lines] == [1, 2]
+    # Measured at the resolution the TIFF declares (200 dpi), 12 pt text measures as in any scan
+    # (8.5-9.5 from its words' boxes), not two thirds of that as at an assumed 300 dpi.
+    assert all(8 <= line.font_size <= 11 for line in document.lines)
 
 
 def tiff_header(frames: list[tuple[int, int]]) -> bytes:
