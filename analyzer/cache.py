@@ -20,7 +20,7 @@ from analyzer.errors import ResourceLimitError
 from analyzer.ocr import OcrSettings
 
 # Bump whenever reading produces different lines for the same bytes.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 
 def default_cache_dir() -> Path:
