@@ -75,7 +75,8 @@ def report_for_document(
         raise UnknownPathError("--path", f"unknown path {unknown[0]!r} (known: {known})")
     sections = find_sections(document)
     lines = sectioned_lines(sections)
-    mentions = matcher_for(taxonomy).find(lines)
+    # A Word file's headers and footers are contact lines: a skill named there is no claim.
+    mentions = matcher_for(taxonomy).find([line for line in lines if not line.line.running])
     claimed, learning = skills_found(mentions, taxonomy)
     experience = find_experience(sections, current_month() if as_of is None else as_of)
     claimed = _timed(claimed, experience)

@@ -32,7 +32,7 @@ from skills import Taxonomy, load_taxonomy
 JsonData = TypeVar("JsonData")
 
 # Bump whenever reading produces different lines for the same bytes.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 
 def default_cache_dir() -> Path:

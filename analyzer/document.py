@@ -36,7 +36,11 @@ CONVERT_HINTS = {
     ".odt": "an OpenDocument text (.odt): save it as .docx or PDF (LibreOffice: File > Save As)",
     ".rtf": "an RTF document (.rtf): open it in Word or LibreOffice and save it as .docx or PDF",
     ".pages": "an Apple Pages document (.pages): in Pages choose File > Export To > Word or PDF",
+    ".heic": "an HEIC photo (.heic, an iPhone's own format): export it as JPEG and rerun with --ocr",
+    ".heif": "an HEIF photo (.heif): export it as JPEG and rerun with --ocr",
 }
+# An OpenDocument file names its type in its first ZIP entry, "mimetype", stored uncompressed.
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 # Leading bytes of the image formats read by OCR.
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 STDIN_NAME = "-"
@@ -77,7 +81,8 @@ class Line:
 
     ``number`` counts from 1 within the page. Geometry and font are in PDF points; text input
     has no geometry (zeros) and no font size (0.0). ``item_start`` says a bullet or list marker
-    began the line, which tells a new list item from a wrapped continuation.
+    began the line, which tells a new list item from a wrapped continuation. ``running`` marks the
+    text of a Word header or footer: contact lines, which claim no skills.
     """
 
     text: str
@@ -91,6 +96,7 @@ class Line:
     bold: bool = False
     item_start: bool = False
     heading_marker: bool = False
+    running: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,8 @@ def sniff_format(data: bytes, name: str) -> str:
     if extension in DOCX_EXTENSIONS:
         if is_docx(data) or data.startswith(b"\xd0\xcf\x11\xe0"):
             return "docx"  # the reader says what a legacy or encrypted file is
+        if (converted := _convertible_format(data)) is not None:
+            raise UnsupportedFormatError(name, f"not a Word document but {CONVERT_HINTS[converted]}")
         raise UnsupportedFormatError(name, f"not a Word document (looks like {describe_content(data)})")
     if extension in IMAGE_EXTENSIONS:
         if data.startswith(IMAGE_SIGNATURES):
@@ -199,6 +207,15 @@ def sniff_format(data: bytes, name: str) -> str:
     if not _is_text(data):
         raise UnsupportedFormatError(name, f"not text (looks like {describe_content(data)})")
     return "text"
+
+
+def _convertible_format(data: bytes) -> str | None:
+    """The extension of the document format (one skillgap does not read) the content is, if any."""
+    if data[:64].lstrip()[:5] == b"{\\rtf":
+        return ".rtf"
+    if data.startswith(b"PK\x03\x04") and ODT_MIMETYPE in data[:128]:
+        return ".odt"
+    return None
 
 
 def _is_text(data: bytes) -> bool:
@@ -310,9 +327,7 @@ def read_document(
             raise UnsupportedFormatError(name, IMAGE_NEEDS_OCR)
         from analyzer.ocr import confidence_warning, ocr_image
 
-        pages = ocr_image(data, ocr, name)
-        if max_pages is not None and len(pages) > max_pages:
-            raise ResourceLimitError(name, f"has more than {max_pages} pages (raise --max-pages)")
+        pages = ocr_image(data, ocr, name, max_pages)
         lines = capped_lines(tuple(line for page in pages for line in page.lines))
         if not lines:
             raise NoTextLayerError(name, "OCR found no text in the image")

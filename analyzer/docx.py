@@ -12,7 +12,8 @@ column by column), content controls, accepted tracked changes (insertions kept, 
 dropped), hyperlinks and fields (their shown text, not their code), soft breaks as line breaks,
 explicit page breaks as pages. Word stores a text box twice, as DrawingML and as a VML fallback;
 only the first copy is read, after the paragraph it is anchored to. Headers and footers are
-contact lines: they come first, once each.
+contact lines: they come first, once each, marked as running text (which claims no skills), without
+their page numbers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NoReturn
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -45,6 +46,11 @@ MAX_XML_DEPTH = 256
 MAX_STYLE_CHAIN = 16
 # Word's font size when neither the run, its style nor the document defaults say one (points).
 WORD_DEFAULT_FONT_SIZE = 10.0
+# Fields whose result is a page number or count ("Page 2 of 3" in a footer): never resume text.
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+# A header or footer line that held a page number and has at most this many words left around it
+# is a page label ("Page of", "Seite von", "Página de"), in whatever language.
+MAX_PAGE_LABEL_WORDS = 2
 # Paragraph styles that make a list item even without numbering properties.
 _LIST_STYLE = re.compile(r"(?i)^list\s*(bullet|number|paragraph)")
 # The name's title style is no section heading: what it titles is the header.
@@ -200,6 +206,8 @@ class _Paragraph:
     heading: bool = False
     list_item: bool = False
     floating: list[_Block] = field(default_factory=list)
+    # Indexes of the lines that held a page number field.
+    page_numbered: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,10 @@ class _Block:
     heading: bool = False
     item_start: bool = False
     page_breaks: int = 0
+    # The line held a page number (a PAGE or NUMPAGES field), which is left out of its text.
+    page_numbered: bool = False
+    # The line belongs to a header or footer.
+    running: bool = False
 
 
 def _on(element: ElementTree.Element | None) -> bool | None:
@@ -287,6 +299,8 @@ class _Walker:
         # Text boxes on the right half of the page: read after the body, as a right column is.
         self.right_boxes: list[_Block] = []
         self.on_right = False
+        # The instructions of the complex fields the walk is inside (they nest), outermost first.
+        self.fields: list[str] = []
 
     def blocks(self, container: ElementTree.Element) -> Iterator[_Block]:
         for child in container:
@@ -308,7 +322,8 @@ class _Walker:
                 # A row of short cells (a skills table, a date beside a title) is one line.
                 first = cells[0][0]
                 text = "\t".join(cell[0].text for cell in cells)
-                yield _Block(text, first.bold, first.size, False, first.item_start, first.page_breaks)
+                numbered = any(cell[0].page_numbered for cell in cells)
+                yield _Block(text, first.bold, first.size, False, first.item_start, first.page_breaks, numbered)
             else:
                 # Long cells are read one after the other: a layout table column by column.
                 for cell in cells:
@@ -336,6 +351,7 @@ class _Walker:
                 paragraph.heading,
                 paragraph.list_item and index == 0,
                 breaks,
+                index in paragraph.page_numbered,
             )
         yield from paragraph.floating
 
@@ -346,6 +362,8 @@ class _Walker:
                 continue
             if name == "r":
                 self._run(child, paragraph, style)
+            elif name == "fldSimple" and _is_page_field(_attribute(child, "instr") or ""):
+                paragraph.page_numbered.add(len(paragraph.lines) - 1)
             elif name == "mc:AlternateContent":
                 self._runs(_first_choice(child), paragraph, style)
             elif name == "txbxContent":
@@ -381,7 +399,13 @@ class _Walker:
         size = _half_points(_child(properties, "sz"))
         for child in run:
             name = _local(child.tag)
-            if name in ("t", "sym"):
+            if name == "fldChar":
+                self._field_char(_attribute(child, "fldCharType"))
+            elif name == "instrText" and self.fields:
+                self.fields[-1] += child.text or ""
+            elif name in ("t", "sym") and any(_is_page_field(instruction) for instruction in self.fields):
+                paragraph.page_numbered.add(len(paragraph.lines) - 1)
+            elif name in ("t", "sym"):
                 text = child.text or ""
                 paragraph.lines[-1] += text
                 counted = len(text.strip())
@@ -403,6 +427,20 @@ class _Walker:
                 self._runs(_first_choice(child), paragraph, style)
             else:  # drawings, pictures, alternate content: text boxes inside
                 self._runs(child, paragraph, style)
+
+
+    def _field_char(self, kind: str | None) -> None:
+        """A complex field begins (its instruction follows in ``instrText``) or ends."""
+        if kind == "begin":
+            self.fields.append("")
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
+def _is_page_field(instruction: str) -> bool:
+    """Whether a field's instruction (" PAGE \\* MERGEFORMAT ") shows a page number or count."""
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
 
 
 def _first_choice(alternate: ElementTree.Element) -> ElementTree.Element:
@@ -457,9 +495,27 @@ def _lines(blocks: list[_Block], first_page: int = 1) -> tuple[list[Line], int]:
                 bold=block.bold,
                 item_start=block.item_start or bulleted,
                 heading_marker=block.heading,
+                running=block.running,
             )
         )
     return lines, page
+
+
+def _running_blocks(parts: list[ElementTree.Element], styles: _Styles, page_twips: int) -> list[_Block]:
+    """The lines of the headers and footers: contact lines, once each however many sections
+    repeat them, without page numbers and the labels around them ("Page 2 of 3")."""
+    blocks: list[_Block] = []
+    seen: set[str] = set()
+    for part in parts:
+        walker = _Walker(styles, page_twips)
+        for block in [*walker.blocks(part), *walker.right_boxes]:
+            words = block.text.split()
+            key = " ".join(words).casefold()
+            if not key or key in seen or (block.page_numbered and len(words) <= MAX_PAGE_LABEL_WORDS):
+                continue
+            seen.add(key)
+            blocks.append(replace(block, heading=False, page_breaks=0, running=True))
+    return blocks
 
 
 def read_docx_lines(data: bytes, name: str) -> tuple[tuple[Line, ...], int, tuple[str, ...]]:
@@ -492,15 +548,9 @@ def read_docx_lines(data: bytes, name: str) -> tuple[tuple[Line, ...], int, tupl
             reason = error.__class__.__name__
             raise DamagedDocumentError(name, f"damaged Word document: cannot unpack it ({reason})") from None
     body = _child(document, "body")
-    walker = _Walker(styles, _page_width(body))
-    blocks: list[_Block] = []
-    seen: set[str] = set()
-    for part in running:  # contact lines, once each however many sections repeat them
-        for block in walker.blocks(part):
-            key = " ".join(block.text.split()).casefold()
-            if key and key not in seen:
-                seen.add(key)
-                blocks.append(_Block(block.text, block.bold, block.size, False, block.item_start))
+    page_twips = _page_width(body)
+    blocks = _running_blocks(running, styles, page_twips)
+    walker = _Walker(styles, page_twips)
     blocks.extend(walker.blocks(body) if body is not None else ())
     blocks.extend(walker.right_boxes)
     lines, last_page = _lines(blocks)

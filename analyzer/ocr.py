@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -45,8 +45,21 @@ ASSUMED_IMAGE_DPI = 300
 # The most pixels one image (or rendered page) may hold: a letter page at 300 dpi holds 8.4 million;
 # a hostile image declaring a billion would exhaust memory before Tesseract says a word.
 MAX_IMAGE_PIXELS = 60_000_000
+# TIFF tags: a frame's size, and EXIF's orientation (EXIF data is a TIFF directory).
+TIFF_WIDTH_TAG = 256
+TIFF_HEIGHT_TAG = 257
+TIFF_X_RESOLUTION_TAG = 282
+TIFF_RESOLUTION_UNIT_TAG = 296
+# TIFF's resolution units: per inch, per centimetre.
+TIFF_INCH, TIFF_CENTIMETRE = 2, 3
+EXIF_ORIENTATION_TAG = 274
+# Directory entries and frames read from a TIFF at most: real ones hold tens of tags and a few pages.
+MAX_TIFF_TAGS = 512
+MAX_TIFF_FRAMES = 1000
 # The least memory one Tesseract process is given; with less, fewer run at once.
 MIN_OCR_MEMORY = 512 * 1024**2
+# Below this much address space left, no OCR process can start (Tesseract alone maps ~100 MiB).
+MIN_CHILD_MEMORY = 64 * 1024**2
 # Words Tesseract is less sure of than this (0-100) are specks, rules and noise, not text.
 MIN_WORD_CONFIDENCE = 20.0
 # Words shorter than this (in points) are specks of dust Tesseract read as a dot or a letter,
@@ -133,9 +146,13 @@ def require_ocr(settings: OcrSettings, source: str) -> None:
     _tool("pdftoppm", source)
 
 
-def _memory_per_process(workers: int) -> tuple[int, int | None]:
-    """How many OCR processes may run and the address space each gets: this process's limit
-    (the reading child's ``--max-memory``) shared among them."""
+def memory_shares(workers: int, source: str = "") -> tuple[int, int | None]:
+    """How many OCR processes (Tesseract, pdftoppm) may run at once and the address space each
+    gets: what this process (the reading child, under ``--max-memory``) leaves of its own limit,
+    shared among them, so the reading and its OCR together stay within the limit. None: no limit.
+
+    Raises :class:`ResourceLimitError` when the reading has already used the limit up.
+    """
     try:
         import resource
 
@@ -144,8 +161,24 @@ def _memory_per_process(workers: int) -> tuple[int, int | None]:
         return workers, None
     if soft == resource.RLIM_INFINITY:
         return workers, None
-    workers = max(1, min(workers, soft // MIN_OCR_MEMORY))
-    return workers, soft // workers
+    left = soft - address_space_in_use()
+    if left < MIN_CHILD_MEMORY:
+        raise ResourceLimitError(source, "OCR ran out of memory (raise --max-memory)")
+    workers = max(1, min(workers, left // MIN_OCR_MEMORY))
+    return workers, left // workers
+
+
+def address_space_in_use() -> int:
+    """The bytes of address space this process holds (what ``RLIMIT_AS`` counts); 0 where the
+    system does not say (only Linux enforces that limit anyway)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _child_setup(memory: int | None) -> None:
@@ -194,7 +227,7 @@ def render_pdf_pages(
     pdftoppm = _tool("pdftoppm", source)
     pdf = folder / "input.pdf"
     pdf.write_bytes(data)
-    _, memory = _memory_per_process(1)
+    _, memory = memory_shares(1, source)
     native = scan_resolutions(pdf, password)
     rendered: dict[int, tuple[Path, float]] = {}
     for page in pages:
@@ -237,67 +270,142 @@ def scan_resolutions(pdf: Path, password: str = "") -> dict[int, float]:
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height of a PNG, JPEG or TIFF from its header, without decoding it."""
+    """Width and height of a PNG, JPEG or TIFF (its first frame) from its header, without decoding it."""
+    frames = image_frames(data)
+    return frames[0] if frames else None
+
+
+def image_frames(data: bytes) -> list[tuple[int, int]] | None:
+    """Width and height of each frame of an image (a TIFF may hold several pages; the others hold
+    one), from the headers alone; None when they cannot be read."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
-        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        return [(int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big"))]
     if data.startswith(b"\xff\xd8"):
-        return _jpeg_size(data)
+        frame = _jpeg_frame(data)
+        return [frame[:2]] if frame else None
     if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return _tiff_size(data)
+        return _tiff_frames(data) or None
     if data[:2] == b"P5":  # the grey PGM pdftoppm renders pages as
         fields = re.sub(rb"#[^\n]*\n", b" ", data[2:64]).split()
         if len(fields) >= 2 and fields[0].isdigit() and fields[1].isdigit():
-            return int(fields[0]), int(fields[1])
+            return [(int(fields[0]), int(fields[1]))]
     return None
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+def _jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """A JPEG's marker segments before its image data: (marker, payload)."""
     offset = 2
-    while offset + 9 < len(data):
-        if data[offset] != 0xFF:
-            return None
+    while offset + 4 <= len(data) and data[offset] == 0xFF:
         marker = data[offset + 1]
         length = int.from_bytes(data[offset + 2 : offset + 4], "big")
-        # Start-of-frame markers (baseline, progressive, ...) hold the size; C4, C8, CC do not.
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height = int.from_bytes(data[offset + 5 : offset + 7], "big")
-            width = int.from_bytes(data[offset + 7 : offset + 9], "big")
-            return width, height
+        yield marker, data[offset + 4 : offset + 2 + length]
+        if marker == 0xDA:  # start of scan: entropy-coded data follows, no more headers
+            return
         offset += 2 + length
+
+
+def _jpeg_frame(data: bytes) -> tuple[int, int, int] | None:
+    """A JPEG's width, height and number of colour components (1 grey, 3 colour, 4 CMYK)."""
+    for marker, payload in _jpeg_segments(data):
+        # Start-of-frame markers (baseline, progressive, ...) hold the size; C4, C8, CC do not.
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC) and len(payload) >= 6:
+            height = int.from_bytes(payload[1:3], "big")
+            width = int.from_bytes(payload[3:5], "big")
+            return width, height, payload[5]
     return None
 
 
-def _tiff_size(data: bytes) -> tuple[int, int] | None:
+def jpeg_orientation(data: bytes) -> int:
+    """The EXIF orientation of a JPEG (1: stored upright; 2-8: mirrored and/or turned, as phones
+    store photos taken sideways and leave the turning to the viewer)."""
+    for marker, payload in _jpeg_segments(data):
+        if marker == 0xE1 and payload.startswith(b"Exif\x00\x00"):
+            for tag, value in _tiff_tags(payload[6:], 0):
+                if tag == EXIF_ORIENTATION_TAG and 1 <= value <= 8:
+                    return value
+    return 1
+
+
+def jpeg_resolution(data: bytes) -> float | None:
+    """The resolution a JPEG declares (its JFIF density), when it is one a scan could have."""
+    for marker, payload in _jpeg_segments(data):
+        if marker == 0xE0 and payload.startswith(b"JFIF\x00") and len(payload) >= 12:
+            units, density = payload[7], int.from_bytes(payload[8:10], "big")
+            dpi = density if units == 1 else density * 2.54 if units == 2 else 0.0
+            # Cameras write 72 dpi whatever they photographed: that says nothing about the page.
+            return float(dpi) if dpi >= MIN_RENDER_DPI else None
+    return None
+
+
+def _tiff_tags(data: bytes, ifd: int | None) -> Iterator[tuple[int, int]]:
+    """The (tag, value) pairs of one image file directory of a TIFF (``ifd`` its offset, None for
+    the first): a SHORT or LONG value itself, or where a larger one (a RATIONAL) is stored."""
     order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
-    offset = int.from_bytes(data[4:8], order)
-    if offset + 2 > len(data):
-        return None
+    offset = int.from_bytes(data[4:8], order) if ifd in (None, 0) else ifd
+    if offset is None or offset + 2 > len(data):
+        return
     count = int.from_bytes(data[offset : offset + 2], order)
-    size: dict[int, int] = {}
-    for index in range(min(count, 512)):
+    for index in range(min(count, MAX_TIFF_TAGS)):
         entry = offset + 2 + 12 * index
         if entry + 12 > len(data):
-            break
+            return
         tag = int.from_bytes(data[entry : entry + 2], order)
         kind = int.from_bytes(data[entry + 2 : entry + 4], order)
         value = data[entry + 8 : entry + 12]
-        if tag in (256, 257):  # ImageWidth, ImageLength: SHORT or LONG
-            size[tag] = int.from_bytes(value[:2], order) if kind == 3 else int.from_bytes(value, order)
-    return (size[256], size[257]) if 256 in size and 257 in size else None
+        yield tag, int.from_bytes(value[:2], order) if kind == 3 else int.from_bytes(value, order)
 
 
-def check_image(data: bytes, source: str) -> None:
-    """Refuse an image whose header is unreadable or that holds more than :data:`MAX_IMAGE_PIXELS`."""
-    size = image_size(data)
-    if size is None:
+def tiff_resolution(data: bytes) -> float | None:
+    """The resolution a TIFF's first frame declares, in dots per inch, if it declares one."""
+    order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
+    tags = dict(_tiff_tags(data, None))
+    # The resolution is a fraction stored elsewhere: the entry holds where.
+    at = tags.get(TIFF_X_RESOLUTION_TAG)
+    if at is None or at + 8 > len(data):
+        return None
+    numerator, denominator = int.from_bytes(data[at : at + 4], order), int.from_bytes(data[at + 4 : at + 8], order)
+    unit = tags.get(TIFF_RESOLUTION_UNIT_TAG, TIFF_INCH)
+    if not denominator or unit not in (TIFF_INCH, TIFF_CENTIMETRE):
+        return None
+    dpi = numerator / denominator * (2.54 if unit == TIFF_CENTIMETRE else 1.0)
+    return dpi if dpi >= MIN_RENDER_DPI else None
+
+
+def _tiff_frames(data: bytes) -> list[tuple[int, int]]:
+    """Width and height of every frame of a TIFF, following its chain of image file directories
+    (a loop or a chain longer than :data:`MAX_TIFF_FRAMES` ends it)."""
+    order: Literal["little", "big"] = "little" if data[:2] == b"II" else "big"
+    frames: list[tuple[int, int]] = []
+    offset = int.from_bytes(data[4:8], order)
+    seen: set[int] = set()
+    while 8 <= offset < len(data) - 2 and offset not in seen and len(frames) <= MAX_TIFF_FRAMES:
+        seen.add(offset)
+        size = dict(_tiff_tags(data, offset))
+        if TIFF_WIDTH_TAG not in size or TIFF_HEIGHT_TAG not in size:
+            break
+        frames.append((size[TIFF_WIDTH_TAG], size[TIFF_HEIGHT_TAG]))
+        count = int.from_bytes(data[offset : offset + 2], order)
+        after = offset + 2 + 12 * count
+        offset = int.from_bytes(data[after : after + 4], order) if after + 4 <= len(data) else 0
+    return frames
+
+
+def check_image(data: bytes, source: str, max_pages: int | None = None) -> list[tuple[int, int]]:
+    """The size of each frame of an image, refusing one whose header is unreadable, a frame of more
+    than :data:`MAX_IMAGE_PIXELS`, or more frames (pages of a TIFF) than ``max_pages``."""
+    frames = image_frames(data)
+    if not frames:
         raise DamagedDocumentError(source, "damaged image: its header gives no size (truncated?)")
-    width, height = size
-    if width <= 0 or height <= 0:
-        raise DamagedDocumentError(source, "damaged image: it has no pixels")
-    if width * height > MAX_IMAGE_PIXELS:
-        raise ResourceLimitError(
-            source, f"image too large ({width} x {height} pixels; at most {MAX_IMAGE_PIXELS:,} are read)"
-        )
+    if max_pages is not None and len(frames) > max_pages:
+        raise ResourceLimitError(source, f"has more than {max_pages} pages (raise --max-pages)")
+    for width, height in frames:
+        if width <= 0 or height <= 0:
+            raise DamagedDocumentError(source, "damaged image: it has no pixels")
+        if width * height > MAX_IMAGE_PIXELS:
+            raise ResourceLimitError(
+                source, f"image too large ({width} x {height} pixels; at most {MAX_IMAGE_PIXELS:,} are read)"
+            )
+    return frames
 
 
 def recognize(images: Sequence[tuple[Path, float | None]], settings: OcrSettings, source: str) -> list[str]:
@@ -305,7 +413,7 @@ def recognize(images: Sequence[tuple[Path, float | None]], settings: OcrSettings
     tesseract = _tool("tesseract", source)
     check_languages(settings, tesseract, source)
     wanted = settings.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-    workers, memory = _memory_per_process(max(1, min(wanted, len(images))))
+    workers, memory = memory_shares(max(1, min(wanted, len(images))), source)
     outputs: list[str | None] = [None] * len(images)
     running: dict[int, subprocess.Popen[bytes]] = {}
     queue = list(range(len(images)))
@@ -458,11 +566,10 @@ def ocr_images(
     for number, tsv in zip(numbers, outputs, strict=True):
         path, given = images[number]
         resolution = given or ASSUMED_IMAGE_DPI
-        width = image_size(path.read_bytes()[:65536]) or (0, 0)
-        for frame, words in sorted(_words(tsv).items()):
-            lines, confidence = page_lines(words, number + frame - 1, resolution, width[0] or 2550)
-            height = (width[1] or 3300) * POINTS_PER_INCH / resolution
-            pages.append(OcrPage(tuple(lines), height, confidence))
+        words = _words(tsv)
+        for frame, (width, height) in enumerate(image_frames(path.read_bytes()) or [(0, 0)], start=1):
+            lines, confidence = page_lines(words.get(frame, []), number + frame - 1, resolution, width or 2550)
+            pages.append(OcrPage(tuple(lines), (height or 3300) * POINTS_PER_INCH / resolution, confidence))
     return pages
 
 
@@ -475,15 +582,95 @@ def ocr_pdf_pages(
         return ocr_images(render_pdf_pages(data, pages, Path(folder), source, password), settings, source)
 
 
-def ocr_image(data: bytes, settings: OcrSettings, source: str) -> list[OcrPage]:
-    """A PNG, JPEG or TIFF resume read by OCR (every frame of a multi-page TIFF)."""
-    check_image(data, source)
+def ocr_image(data: bytes, settings: OcrSettings, source: str, max_pages: int | None = None) -> list[OcrPage]:
+    """A PNG, JPEG or TIFF resume read by OCR, one page per frame of a multi-page TIFF (at most
+    ``max_pages``); a photo stored sideways is turned upright first, as its EXIF data says."""
+    check_image(data, source, max_pages)
     _tool("tesseract", source)
     with tempfile.TemporaryDirectory(prefix="skillgap-ocr-") as folder:
         image = Path(folder) / "input"
         image.write_bytes(data)
-        dpi = _png_dpi(image) if data.startswith(b"\x89PNG") else None
+        dpi: float | None = None
+        if data.startswith(b"\x89PNG"):
+            dpi = _png_dpi(image)
+        elif data[:4] in (b"II*\x00", b"MM\x00*"):
+            dpi = tiff_resolution(data)
+        elif data.startswith(b"\xff\xd8"):
+            dpi = jpeg_resolution(data)
+            if jpeg_orientation(data) != 1:
+                image = upright_jpeg(data, Path(folder), source)
+                dpi = dpi or ASSUMED_IMAGE_DPI
         return ocr_images({1: (image, dpi)}, settings, source)
+
+
+# How each EXIF orientation maps a stored JPEG onto the upright page: the PDF transformation
+# (a, b, c, d, e, f) of the image's unit square, in terms of the stored width w and height h
+# (orientations 5-8 swap them on the page).
+_ORIENTATION_MATRICES: dict[int, Callable[[int, int], tuple[int, ...]]] = {
+    1: lambda w, h: (w, 0, 0, h, 0, 0),
+    2: lambda w, h: (-w, 0, 0, h, w, 0),  # mirrored left to right
+    3: lambda w, h: (-w, 0, 0, -h, w, h),  # upside down
+    4: lambda w, h: (w, 0, 0, -h, 0, h),  # mirrored top to bottom
+    5: lambda w, h: (0, -w, -h, 0, h, w),  # mirrored along the main diagonal
+    6: lambda w, h: (0, -w, h, 0, 0, w),  # turned a quarter counter-clockwise: turn it clockwise
+    7: lambda w, h: (0, w, h, 0, 0, 0),  # mirrored along the other diagonal
+    8: lambda w, h: (0, w, -h, 0, h, 0),  # turned a quarter clockwise: turn it counter-clockwise
+}
+
+
+def upright_jpeg(data: bytes, folder: Path, source: str) -> Path:
+    """A JPEG turned upright as its EXIF orientation says, as a grey PGM image of the same pixels.
+
+    Tesseract reads pixels as stored, so a phone photo taken sideways reads as garbage. The JPEG
+    is not decoded here: it is placed, still compressed, on a one-page PDF whose transformation
+    turns it, and pdftoppm (which OCR needs anyway) renders that page at one pixel per pixel.
+    """
+    frame = _jpeg_frame(data)
+    if frame is None:
+        raise DamagedDocumentError(source, "damaged image: its header gives no size (truncated?)")
+    width, height, components = frame
+    page_width, page_height = (height, width) if jpeg_orientation(data) >= 5 else (width, height)
+    matrix = " ".join(map(str, _ORIENTATION_MATRICES[jpeg_orientation(data)](width, height)))
+    colours = {1: "/DeviceGray", 4: "/DeviceCMYK"}.get(components, "/DeviceRGB")
+    # Adobe's CMYK JPEGs store their inks inverted.
+    adobe = components == 4 and any(marker == 0xEE for marker, _ in _jpeg_segments(data))
+    decode = " /Decode [1 0 1 0 1 0 1 0]" if adobe else ""
+    content = f"q {matrix} cm /Photo Do Q".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_width} {page_height}] "
+        "/Resources << /XObject << /Photo 4 0 R >> >> /Contents 5 0 R >>".encode(),
+        f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {colours} "
+        f"/BitsPerComponent 8{decode} /Filter /DCTDecode /Length {len(data)} >>\nstream\n".encode()
+        + data
+        + b"\nendstream",
+        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    table = len(pdf)
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    pdf += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n".encode()
+    wrapped = folder / "upright.pdf"
+    wrapped.write_bytes(bytes(pdf))
+    # At 72 dpi one unit of the page (one pixel of the photo) is one pixel of the image.
+    stem = folder / "upright"
+    _, memory = memory_shares(1, source)
+    result = subprocess.run(
+        [_tool("pdftoppm", source), "-r", "72", "-gray", "-singlefile", str(wrapped), str(stem)],
+        capture_output=True,
+        check=False,
+        preexec_fn=lambda: _child_setup(memory),  # safe: this process runs no threads
+    )
+    image = stem.with_suffix(".pgm")
+    if result.returncode != 0 or not image.exists():
+        raise DamagedDocumentError(source, "damaged image: the photo cannot be turned upright for OCR")
+    return image
 
 
 def confidence_warning(pages: Sequence[OcrPage]) -> str:

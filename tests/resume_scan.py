@@ -12,7 +12,9 @@ given resolution, then degraded the same way every time:
 - a grey paper tone: white becomes :data:`PAPER_GREY`.
 
 Pages are stacked into one tall image for a PNG (one photo of the whole resume), or kept as
-pages of an image-only PDF (a scanner's output), at the resolution they were rendered at.
+pages of an image-only PDF (a scanner's output) or of a multi-page TIFF (a fax or a document
+scanner's), at the resolution they were rendered at. A phone photo is a JPEG stored sideways (or
+mirrored) with the EXIF orientation that tells viewers how to turn it upright.
 """
 
 from __future__ import annotations
@@ -78,4 +80,35 @@ def scan_png(pdf: bytes, dpi: int, seed: int = 0) -> bytes:
         top += page.height
     out = io.BytesIO()
     sheet.save(out, "PNG", dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+def scan_tiff(pdf: bytes, dpi: int, seed: int = 0) -> bytes:
+    """A multi-page TIFF of the scanned pages, one frame per page."""
+    pages = scanned_pages(pdf, dpi, seed)
+    out = io.BytesIO()
+    pages[0].save(out, "TIFF", dpi=(dpi, dpi), save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    return out.getvalue()
+
+
+# The turn (or mirror) that stores an upright photo so that each EXIF orientation turns it back.
+_STORED_AS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_90,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_270,
+}
+
+
+def photo_jpeg(pdf: bytes, dpi: int, orientation: int, seed: int = 0) -> bytes:
+    """The first scanned page as a colour JPEG stored turned as a phone stores it, with the EXIF
+    orientation (2-8) that turns it upright."""
+    page = scanned_pages(pdf, dpi, seed)[0].convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    page.transpose(_STORED_AS[orientation]).save(out, "JPEG", quality=90, dpi=(dpi, dpi), exif=exif)
     return out.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -110,6 +111,50 @@ def test_headers_and_footers_come_first_once_as_contact_lines() -> None:
     assert texts(data) == ["Jordan Lee · jordan@example.com", "Berlin, Germany", "SKILLS", "Python"]
 
 
+PAGE_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+
+
+def test_a_page_number_footer_is_left_out() -> None:
+    page_of = '<w:r><w:t xml:space="preserve"> of </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
+    data = build_docx(
+        [heading("SKILLS"), paragraph("Python")],
+        footer=[paragraph("Page ", raw=PAGE_FIELD + page_of), paragraph(raw=PAGE_FIELD)],
+    )
+    assert texts(data) == ["SKILLS", "Python"]
+
+
+def test_a_footer_keeps_its_contact_text_around_a_page_number() -> None:
+    data = build_docx([paragraph("Python")], footer=[paragraph("Jordan Lee · jordan@example.com · ", raw=PAGE_FIELD)])
+    assert texts(data) == ["Jordan Lee · jordan@example.com ·", "Python"]
+
+
+def test_header_and_footer_lines_are_marked_as_running_text() -> None:
+    data = build_docx([paragraph("Python")], header=[paragraph("Jordan Lee")], footer=[paragraph("Berlin")])
+    assert [line.running for line in read_document(data, "cv.docx").lines] == [True, True, False]
+
+
+def test_a_skill_named_in_a_letterhead_is_no_claim() -> None:
+    data = build_docx(
+        [heading("SKILLS"), paragraph("Python")],
+        header=[paragraph("Jordan Lee · Kubernetes consultant · jordan@example.com")],
+    )
+    assert [skill.name for skill in analyze_bytes(data, "cv.docx").skills] == ["Python"]
+
+
+def test_a_text_box_in_a_header_is_running_text_too() -> None:
+    box = text_box([paragraph("jordan@example.com")], left_emu=5_000_000)
+    data = build_docx([paragraph("Python")], header=[paragraph("Jordan Lee", raw=box)])
+    lines = read_document(data, "cv.docx").lines
+    assert [(line.text, line.running) for line in lines] == [
+        ("Jordan Lee", True),
+        ("jordan@example.com", True),
+        ("Python", False),
+    ]
+
+
 def test_page_breaks_number_pages_and_lines_restart_on_each() -> None:
     lines = read_document(
         build_docx([paragraph("one"), paragraph("two", page_break_before=True), paragraph("three")]), "cv.docx"
@@ -127,11 +172,35 @@ def test_skills_in_a_word_document_carry_evidence_with_page_and_line() -> None:
 
 @pytest.mark.parametrize(
     ("extension", "says"),
-    [(".doc", "save it as .docx"), (".odt", "OpenDocument"), (".rtf", "RTF"), (".pages", "Export To")],
+    [
+        (".doc", "save it as .docx"),
+        (".odt", "OpenDocument"),
+        (".rtf", "RTF"),
+        (".pages", "Export To"),
+        (".heic", "export it as JPEG"),
+    ],
 )
 def test_formats_we_do_not_read_say_which_and_how_to_convert(extension: str, says: str) -> None:
     with pytest.raises(UnsupportedFormatError, match=says):
         read_document(b"anything", f"cv{extension}")
+
+
+def opendocument_text() -> bytes:
+    """An OpenDocument text as LibreOffice writes one: its type in a first, uncompressed entry."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"{\\rtf1\\ansi Python}", "RTF document (.rtf): open it in Word"), (opendocument_text(), "OpenDocument text")],
+)
+def test_another_document_format_renamed_docx_says_which_and_how_to_convert(content: bytes, says: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=rf"not a Word document but .*{re.escape(says)}"):
+        read_document(content, "cv.docx")
 
 
 def test_a_legacy_word_file_named_docx_is_told_apart() -> None:

@@ -92,6 +92,99 @@ def test_a_pdf_with_a_text_layer_is_not_ocrd_when_only_missing_pages_are_asked_f
     assert not document.ocr
 
 
+@needs_tesseract
+@pytest.mark.parametrize("orientation", [6, 3])
+def test_a_photo_stored_sideways_is_turned_upright_as_its_exif_orientation_says(orientation: int) -> None:
+    from tests.resume_scan import photo_jpeg
+
+    data = photo_jpeg(render_resume(RESUME, "single"), 300, orientation, seed=4)
+    report = analyze_bytes(data, "photo.jpg", ocr=OCR)
+    assert {"PyTorch", "Python", "Kubernetes", "Docker"} <= {skill.name for skill in report.skills}
+
+
+def two_page_pdf(*pages: str) -> bytes:
+    """A text PDF with one line of text on each page."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=LETTER, invariant=True)
+    for text in pages:
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 700, text)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@needs_tesseract
+def test_every_frame_of_a_multi_page_tiff_is_read_as_a_page_at_its_resolution() -> None:
+    from tests.resume_scan import scan_tiff
+
+    pdf = two_page_pdf("Skills: Python and Kubernetes", "Skills: Tableau and Snowflake")
+    document = read_document(scan_tiff(pdf, 200, seed=5), "scan.tiff", ocr=OCR)
+    assert document.page_count == 2
+    assert [line.text for line in document.lines] == [
+        "Skills: Python and Kubernetes",
+        "Skills: Tableau and Snowflake",
+    ]
+    assert [line.page for line in document.lines] == [1, 2]
+    # Measured at the resolution the TIFF declares (200 dpi), 12 pt text measures as in any scan
+    # (8.5-9.5 from its words' boxes), not two thirds of that as at an assumed 300 dpi.
+    assert all(8 <= line.font_size <= 11 for line in document.lines)
+
+
+def tiff_header(frames: list[tuple[int, int]]) -> bytes:
+    """A little-endian TIFF of image file directories declaring these frame sizes, without pixels."""
+    data = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for index, (width, height) in enumerate(frames):
+        start = len(data)
+        following = start + 2 + 2 * 12 + 4 if index < len(frames) - 1 else 0
+        data += struct.pack("<H", 2)
+        data += struct.pack("<HHII", 256, 4, 1, width) + struct.pack("<HHII", 257, 4, 1, height)
+        data += struct.pack("<I", following)
+    return bytes(data)
+
+
+def test_a_tiff_with_more_pages_than_the_limit_is_refused_before_ocr() -> None:
+    with pytest.raises(ResourceLimitError, match="more than 2 pages"):
+        read_document(tiff_header([(2550, 3300)] * 3), "fax.tif", ocr=OCR, max_pages=2)
+
+
+def test_a_later_frame_of_a_tiff_over_the_pixel_limit_is_refused_before_ocr() -> None:
+    with pytest.raises(ResourceLimitError, match="image too large"):
+        read_document(tiff_header([(2550, 3300), (100_000, 100_000)]), "scan.tif", ocr=OCR)
+
+
+SHARES_UNDER_A_LIMIT = """
+import resource, sys
+from analyzer.errors import ResourceLimitError
+from analyzer.ocr import address_space_in_use, memory_shares
+limit = address_space_in_use() + int(sys.argv[1]) * 1024**2
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    workers, each = memory_shares(4)
+except ResourceLimitError:
+    print("refused")
+else:
+    print(workers, workers * each + address_space_in_use() <= limit)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="the address space in use is read from /proc")
+@pytest.mark.parametrize(("headroom_mib", "says"), [(1200, "2 True"), (30, "refused")])
+def test_ocr_processes_share_what_the_reading_leaves_of_its_memory_limit(headroom_mib: int, says: str) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", SHARES_UNDER_A_LIMIT, str(headroom_mib)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith(says)
+
+
 def test_an_image_without_ocr_says_how_to_read_it() -> None:
     with pytest.raises(UnsupportedFormatError, match="rerun with --ocr"):
         read_document(png_header(10, 10), "cv.png")

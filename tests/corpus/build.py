@@ -313,7 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     if "--scans" in args:
         args.remove("--scans")
         variants += SCAN_VARIANTS
-    if len(args) != 1:
+    if args and args[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    if len(args) != 1 or args[0].startswith("-"):
         print(USAGE, file=sys.stderr)
         return 2
     try:
