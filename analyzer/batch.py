@@ -38,7 +38,8 @@ from analyzer.ocr import OcrSettings
 BATCH_EXTENSIONS = (PDF_EXTENSIONS | DOCX_EXTENSIONS | TEXT_EXTENSIONS) - {""}
 # Without OCR an image is no resume to read, and a folder may hold headshots: skipped, not failed.
 IMAGE_SKIPPED = "an image: read only with --ocr"
-DEFAULT_TIMEOUT = Limits.timeout
+# A batch always has a per-file timeout: a hung file must not hold a worker forever.
+DEFAULT_TIMEOUT: float = Limits.timeout or 60.0
 DEFAULT_MAX_MEMORY = Limits.max_memory
 DEFAULT_MAX_PAGES = Limits.max_pages
 DEFAULT_MAX_SIZE = Limits.max_size
@@ -288,7 +289,7 @@ def _schedule(pool: _Pool, paths: Sequence[str], timeout: float) -> Iterator[Fil
         busy = {worker.connection: worker for worker in pool.workers}
         sentinels = {worker.process.sentinel: worker for worker in pool.workers}
         for ready in wait([*busy, *sentinels], timeout=POLL_SECONDS):
-            worker = busy.get(ready) or sentinels[ready]  # type: ignore[index]
+            worker = busy[ready] if isinstance(ready, Connection) else sentinels[int(ready)]  # type: ignore[arg-type]
             if worker not in pool.workers:
                 continue
             yield from _collect(pool, worker, ready is worker.connection, pending)
