@@ -75,9 +75,8 @@ class PathTally:
     id: str
     name: str
     kind: str
-    # Competency id to name (and weight, as the taxonomy gives it), in the taxonomy's order.
+    # Competency id to name, in the taxonomy's order.
     competencies: dict[str, str] = field(default_factory=dict)
-    weights: dict[str, float] = field(default_factory=dict)
     coverage: Counter[float] = field(default_factory=Counter)
     coverage_sum: float = 0.0
     # Resumes showing each competency, and missing each (by id), with the gap's name.
@@ -97,7 +96,6 @@ class PathTally:
     def add(self, file: str, path: PathResult) -> None:
         for item in path.competencies:
             self.competencies.setdefault(item.id, item.name)
-            self.weights.setdefault(item.id, item.weight)
             self.covered[item.id] += item.covered
         self.coverage[round(path.coverage, COVERAGE_RESOLUTION)] += 1
         self.coverage_sum += path.coverage
