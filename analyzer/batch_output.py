@@ -488,11 +488,16 @@ class PriorRow:
     fingerprint: str | None
 
 
+def _file_cell(cell: str) -> str:
+    """A CSV file cell as the file's name, without the quote :func:`neutralize` put before it."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell
+
+
 def _records(output: Path, kind: str) -> Iterator[dict[str, Any]]:
     """The rows of a JSONL or CSV output as dicts, in file order."""
     with output.open(encoding="utf-8", newline="") as handle:
         if kind == "csv":
-            yield from csv.DictReader(handle)
+            yield from ({**record, "file": _file_cell(record["file"])} for record in csv.DictReader(handle))
         else:
             yield from (json.loads(line) for line in handle if line.strip())
 
@@ -561,7 +566,7 @@ def _copy_rows(output: Path, kind: str, target: IO[str], keep: Any) -> None:
             writer.writerow(header)
             file_column = header.index("file")
             for number, cells in enumerate(reader):
-                if keep(number, cells[file_column]):
+                if keep(number, _file_cell(cells[file_column])):
                     writer.writerow(cells)
             return
         number = 0

@@ -146,3 +146,19 @@ def test_failed_files_are_listed_up_to_the_limit_then_counted(tmp_path: Path) ->
     assert run.failed == FAILED_LISTED + 2 and len(lines) == FAILED_LISTED + 1
     assert lines[0].endswith("x21.pdf: not a PDF (looks like HTML)")  # the engine ran in reverse
     assert lines[-1] == f"and 2 more: see the rows of {output} with status failed"
+
+
+def test_a_csv_row_of_a_name_a_spreadsheet_would_run_is_still_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "=sums"
+    folder.mkdir()
+    (folder / "a.txt").write_text("SKILLS\nPython")
+    output = tmp_path / "o.csv"
+    relative = Path(folder.name)
+    monkeypatch.chdir(tmp_path)
+    run_batch(relative, output=output, engine=InProcessEngine())
+    (folder / "a.txt").write_text("SKILLS\nPython, SQL")
+    run_batch(relative, output=output, engine=InProcessEngine(), resume=True)
+    rows = output.read_text().splitlines()[1:]
+    assert len(rows) == 1 and rows[0].startswith("'=sums")
