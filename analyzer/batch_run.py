@@ -126,8 +126,8 @@ def run_fingerprint(options: BatchOptions) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _reusable(earlier: PriorRow | None, sha256: str, fingerprint: str, *, retry_failed: bool) -> bool:
-    if earlier is None or earlier.sha256 != sha256 or earlier.fingerprint != fingerprint:
+def _reusable(earlier: PriorRow, sha256: str, fingerprint: str, *, retry_failed: bool) -> bool:
+    if earlier.sha256 != sha256 or earlier.fingerprint != fingerprint:
         return False
     return earlier.status == "ok" or (earlier.status == "failed" and not retry_failed)
 
@@ -220,8 +220,8 @@ def run_batch(
                 sha256 = hash_or_failure(path)
                 if isinstance(sha256, FileResult):
                     record(sha256)
-                elif _reusable(earlier, sha256, fingerprint, retry_failed=retry_failed):
-                    reuse(name, earlier)  # type: ignore[arg-type]
+                elif earlier is not None and _reusable(earlier, sha256, fingerprint, retry_failed=retry_failed):
+                    reuse(name, earlier)
                 else:
                     hashes[path] = sha256
             for result in engine_results(engine, hashes, options):
