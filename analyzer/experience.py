@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -31,6 +32,7 @@ from analyzer.sections import (
     MAX_HEADING_WORDS,
     OTHER,
     Section,
+    body_font_size,
     heading_key,
     section_for_heading,
 )
@@ -54,6 +56,10 @@ MAX_SINGLE_DATE_LINE_WORDS = 12
 SAME_ROW_POINTS = 4.0
 # Lines of one column start within this many points of each other.
 SAME_COLUMN_POINTS = 25.0
+# A heading met this often is a label repeated inside every entry, not a new section.
+ENTRY_LABEL_REPEATS = 3
+# A line this many points larger than the body text is set as a heading.
+LARGER_HEADING_POINTS = 1.5
 # Sections the section finder names for sure; their dated lines are entries only when the section
 # is one of ENTRY_SECTIONS. Headings it could not name keep the kind of the entries before them.
 UNSURE_SECTIONS = (HEADER, OTHER, LEARNING)
@@ -118,6 +124,8 @@ class _Patterns:
     token: re.Pattern[str]
     separator: re.Pattern[str]
     open_end: re.Pattern[str]
+    # A dash closing the date's column ("2022 –<tab>HashiCorp Ambassador"): an open range.
+    open_column: re.Pattern[str]
     since: re.Pattern[str]
     single_prefix: re.Pattern[str]
     # A line that stops inside a date ("março 2017 – dezembro", "2019 -") and the date that
@@ -161,6 +169,7 @@ def _patterns() -> _Patterns:
         token=token,
         separator=re.compile(rf"\s*(?:{separator}\s*)?", re.IGNORECASE),
         open_end=re.compile(rf"\s*{separator}\s*$", re.IGNORECASE),
+        open_column=re.compile(r" *[-–—] *\t"),
         since=re.compile(rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.since)})\s*:?\s*$", re.IGNORECASE),
         single_prefix=re.compile(
             rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.single_prefix)})\.?\s*:?\s*$", re.IGNORECASE
@@ -325,8 +334,12 @@ def date_ranges(text: str) -> list[DateRange]:
             index += 2
             continue
         rest = text[token.span[1] :]
+        column_end = patterns.open_column.match(rest)
         if following is None and patterns.open_end.match(rest):
             ranges.append(DateRange(token.first, None, token.precision, (token.span[0], len(text)), True))
+        elif column_end:
+            span = (token.span[0], token.span[1] + column_end.end())
+            ranges.append(DateRange(token.first, None, token.precision, span, True))
         elif patterns.since.search(text[: token.span[0]]):
             ranges.append(DateRange(token.first, None, token.precision, token.span))
         elif not token.day and _single_allowed(text, token.span):
@@ -468,19 +481,31 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     kinds: list[tuple[Line, str | None]] = []
     current: str | None = None
     words = date_words()
+    body_size = body_font_size([line for section in sections for line in section.lines])
+    repeats = Counter(heading_key(section.heading) for section in sections if section.heading)
     for section in sections:
-        if section.heading and heading_key(section.heading) in words.headings:
+        if section.heading and repeats[heading_key(section.heading)] >= ENTRY_LABEL_REPEATS:
+            pass  # a label inside every entry ("Descripción", "Tecnologías"): the entries go on
+        elif section.heading and heading_key(section.heading) in words.headings:
             current = words.headings[heading_key(section.heading)]
         elif section.id not in UNSURE_SECTIONS:
             current = section.id if section.id in ENTRY_SECTIONS else None
         elif section.heading:
             kind = _heading_kind(section.heading)
+            if kind == _UNKNOWN and section.id == OTHER and section.heading_line is not None:
+                # Styled like the headings but naming no section: an entry's title line
+                # ("Actualidad   Jefe de Área"), which may carry its dates.
+                kinds.append((section.heading_line, current))
             current = current if kind == _UNKNOWN else kind
         for line in section.lines:
-            looks_like_heading = line.text.isupper() or line.bold or line.heading_marker
+            # A sub-heading set in a larger font ("Community" under "Honors & Awards") counts only
+            # as a whole heading: a job title may be large too.
+            larger = body_size > 0 and line.font_size >= body_size + LARGER_HEADING_POINTS
+            looks_like_heading = line.text.isupper() or line.bold or line.heading_marker or larger
             if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS and not re.search(r"\d", line.text):
+                by_words = line.text.isupper() or not (line.bold or larger)
                 kind = (
-                    _heading_kind(line.text, by_words=not line.bold or line.text.isupper())
+                    _heading_kind(line.text, by_words=by_words)
                     if len(heading_key(line.text).split()) <= MAX_HEADING_WORDS
                     else _UNKNOWN
                 )
@@ -631,7 +656,8 @@ def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
             continue
         # "2020 – Personal Project" above "Present  Built ...": the end went to the next line.
         opened = patterns.open_start.match(texts[index])
-        if opened:
+        # Unless the next line opens its own range the same way ("2022 – AWS Community Builder").
+        if opened and not patterns.open_start.match(texts[index + 1]) and lines[index][1] == lines[index + 1][1]:
             start, rest = texts[index][: opened.end()], texts[index][opened.end() :]
             texts[index] = f"{start}{head.group().strip()}\t{rest}"
             texts[index + 1] = texts[index + 1][head.end() :].lstrip()
