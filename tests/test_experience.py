@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from analyzer import analyze, analyze_text
-from analyzer.experience import date_ranges, month_text, parse_month
+from analyzer.document import Line
+from analyzer.experience import date_ranges, find_entries, month_text, parse_month
+from analyzer.sections import Section as ResumeSection
 from tests.resume_pdf import Resume, Section
 
 AS_OF = parse_month("2026-12")
@@ -44,6 +46,7 @@ def ranges(text: str) -> list[tuple[str, str | None, str]]:
         ("Sep. 2023 Mar. 2024", ("2023-09", "2024-03", "month")),
         ("Data Engineer\tMay 2021", ("2021-05", "2021-05", "month")),
         ("B.S. Computer Science, State University, 2019", ("2019-01", "2019-12", "year")),
+        ("2022 –\tCommunity Builder, AWS", ("2022-01", None, "year")),
     ],
 )
 def test_every_date_form_resumes_use_is_read(text: str, expected: tuple[str, str | None, str]) -> None:
@@ -285,3 +288,51 @@ def test_a_list_of_named_events_is_no_entry() -> None:
     text = "Education\nB.S. Computer Science, State University, 2011-2015\nKubeCon 2019, Velocity 2019, OSCON 2019\n"
     entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
     assert [(entry["start"], entry["end"]) for entry in entries] == [("2011-01", "2015-12")]
+
+
+def test_labels_repeated_inside_every_entry_do_not_end_the_experience() -> None:
+    block = "Proyectos\n- Fraud models with XGBoost.\nTecnologías\n- Python, Spark.\n"
+    text = (
+        "EXPERIENCIA PROFESIONAL\n"
+        f"Jefe de Área, Agencia Tributaria, 2021 - 2023\n{block}"
+        f"Analista, Agencia Tributaria, 2017 - 2020\n{block}"
+        f"Programador, Banco Sur, 2013 - 2016\n{block}"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["section"], entry["start"]) for entry in entries] == [
+        ("experience", "2021-01"),
+        ("experience", "2017-01"),
+        ("experience", "2013-01"),
+    ]
+
+
+def _line(text: str, number: int, size: float = 9.0, x0: float = 50.0, bold: bool = False) -> Line:
+    return Line(text, 1, number, x0=x0, top=20.0 * number, x1=x0 + 300, bottom=20.0 * number + 9, font_size=size, bold=bold)
+
+
+def test_a_sub_heading_set_larger_than_the_text_changes_the_kind_of_entries() -> None:
+    awards = ResumeSection(
+        "awards",
+        "Honors & Awards",
+        (
+            _line("2021\tFirst Place, Cloud GameDay", 2),
+            _line("Community", 3, size=12.0, x0=40.0),
+            _line("2022 –\tHashiCorp Ambassador, HashiCorp", 4),
+        ),
+    )
+    entries, _ = find_entries([awards], AS_OF)
+    assert [(entry.section, month_text(entry.start), entry.end) for entry in entries] == [
+        ("volunteering", "2022-01", None)
+    ]
+
+
+def test_an_entry_title_styled_like_a_heading_keeps_its_dates() -> None:
+    title = _line("Actualidad\tJefe de Área", 2, bold=True)
+    sections = [
+        ResumeSection("experience", "EXPERIENCIA PROFESIONAL", (), _line("EXPERIENCIA PROFESIONAL", 1, bold=True)),
+        ResumeSection("other", title.text, (_line("|\tAgencia Tributaria", 3), _line("2025\tModelos de fraude", 4)), title),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start), entry.end) for entry in entries] == [
+        ("experience", "2025-01", None)
+    ]
