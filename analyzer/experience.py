@@ -270,14 +270,25 @@ class DateRange:
     prefixed: bool = False
 
 
+# A date with its day alone in brackets ("[ 31 May 2023 ]", as Europass prints them) dates an
+# entry; unbracketed, it dates the document (a footer's "February 10, 2026").
+_BRACKETED_ALONE = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")
 _SINGLE_EDGE = re.compile(r"^[\s\t|,;:()\[\]·•–—/-]*$")
 
 
-def _single_allowed(text: str, span: tuple[int, int]) -> bool:
+def _single_allowed(text: str, span: tuple[int, int], *, degree_line: bool = False) -> bool:
     """A lone date counts when it stands apart (a line's edge, a cell, after "Expected"), not
-    inside a sentence ("chosen as a Fellow in 2014.", "ahead of its end-of-life in 2024, we")."""
+    inside a sentence ("chosen as a Fellow in 2014.", "ahead of its end-of-life in 2024, we").
+
+    On a degree's heading line (``degree_line``) a year between two names counts too, as resume
+    builders print it ("Master of Business Administration : Finance 2011 University of Delaware")."""
     before, after = text[: span[0]], text[span[1] :]
     if _patterns().single_prefix.search(before):
+        return True
+    if text.lstrip()[:1].islower() and before.strip():
+        # A line going on with a sentence from the line above ("achievement award (Dec 2014.").
+        return False
+    if degree_line and re.search(r"[A-Z][^\W\d_]*\s+$", before) and re.match(r"\s+[A-Z]", after):
         return True
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
     if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
@@ -293,8 +304,9 @@ def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     return False
 
 
-def date_ranges(text: str) -> list[DateRange]:
-    """Every date range on one line, in order.
+def date_ranges(text: str, *, degree_line: bool = False) -> list[DateRange]:
+    """Every date range on one line, in order (``degree_line``: the line heads a degree, where a
+    year may stand between names).
 
     >>> [(month_text(r.start), r.end and month_text(r.end), r.precision) for r in date_ranges("Jan 2020 – Mar 2021")]
     [('2020-01', '2021-03', 'month')]
@@ -342,7 +354,9 @@ def date_ranges(text: str) -> list[DateRange]:
             ranges.append(DateRange(token.first, None, token.precision, span, True))
         elif patterns.since.search(text[: token.span[0]]):
             ranges.append(DateRange(token.first, None, token.precision, token.span))
-        elif not token.day and _single_allowed(text, token.span):
+        elif (not token.day or _BRACKETED_ALONE.fullmatch(text)) and _single_allowed(
+            text, token.span, degree_line=degree_line
+        ):
             dangling = _SINGLE_EDGE.match(text[: token.span[0]]) is not None
             prefixed = patterns.single_prefix.search(text[: token.span[0]]) is not None
             ranges.append(
@@ -476,12 +490,25 @@ def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
     return _UNKNOWN
 
 
+def _with_split_headings_joined(sections: Sequence[Section]) -> list[Section]:
+    """A heading hyphenated over two lines ("CONFERENCES AND SEM-" / "INARS") read as one."""
+    joined: list[Section] = []
+    for section in sections:
+        previous = joined[-1] if joined else None
+        if previous is not None and not previous.lines and previous.heading.endswith("-") and section.heading:
+            joined[-1] = replace(section, heading=previous.heading[:-1] + section.heading)
+        else:
+            joined.append(section)
+    return joined
+
+
 def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     """Every line with the kind of entry its dated lines make (None: not entries)."""
     kinds: list[tuple[Line, str | None]] = []
     current: str | None = None
     words = date_words()
     body_size = body_font_size([line for section in sections for line in section.lines])
+    sections = _with_split_headings_joined(sections)
     repeats = Counter(heading_key(section.heading) for section in sections if section.heading)
     for section in sections:
         if section.heading and repeats[heading_key(section.heading)] >= ENTRY_LABEL_REPEATS:
@@ -671,7 +698,8 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     warnings: list[str] = []
     found: dict[int, list[DateRange]] = {}
     for index, (line, kind) in enumerate(lines):
-        ranges = _without_event_lists(texts[index], date_ranges(texts[index]))
+        degree_line = kind == "education" and _is_head_line(line)
+        ranges = _without_event_lists(texts[index], date_ranges(texts[index], degree_line=degree_line))
         present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
@@ -702,6 +730,10 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
                 warnings.append(f"ignored a date on page {line.page}, line {line.number}: {reason}")
                 continue
             anchors.append(_Anchor(index, date, home))
+    # A lone date on a line that a range in the date column already dates is a detail of that entry
+    # ("Bachelor of Engineering (May 2026 GPA 7.4)" beside "[ 1 Sep 2023 – Current ]").
+    ranged_homes = {anchor.home for anchor in anchors if not anchor.date.single and anchor.home != anchor.index}
+    anchors = [anchor for anchor in anchors if not (anchor.date.single and anchor.index in ranged_homes)]
     anchors.sort(key=lambda anchor: anchor.home)
     entries: list[Entry] = []
     previous_home = -1
