@@ -47,6 +47,7 @@ def ranges(text: str) -> list[tuple[str, str | None, str]]:
         ("Data Engineer\tMay 2021", ("2021-05", "2021-05", "month")),
         ("B.S. Computer Science, State University, 2019", ("2019-01", "2019-12", "year")),
         ("2022 –\tCommunity Builder, AWS", ("2022-01", None, "year")),
+        ("[ 31 May 2023 ]", ("2023-05", "2023-05", "month")),
     ],
 )
 def test_every_date_form_resumes_use_is_read(text: str, expected: tuple[str, str | None, str]) -> None:
@@ -336,3 +337,33 @@ def test_an_entry_title_styled_like_a_heading_keeps_its_dates() -> None:
     assert [(entry.section, month_text(entry.start), entry.end) for entry in entries] == [
         ("experience", "2025-01", None)
     ]
+
+
+def test_a_year_between_names_on_a_degree_line_dates_the_degree() -> None:
+    text = (
+        "Education\n"
+        "Master of Business Administration : Finance 2011 University of Delaware , City , State , USA\n"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["section"], entry["start"], entry["end"]) for entry in entries] == [
+        ("education", "2011-01", "2011-12")
+    ]
+
+
+def test_a_date_closing_a_sentence_wrapped_from_the_line_above_is_no_entry() -> None:
+    text = (
+        "Experience\nInvestment Accountant, BNY Mellon, 10/2012 to 11/2015\n"
+        "- Award: Received a special achievement award at BNY Mellon Bank in Asset Servicing\n"
+        "achievement award (Dec 2014.\n"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["start"], entry["end"]) for entry in entries] == [("2012-10", "2015-11")]
+
+
+def test_a_heading_hyphenated_over_two_lines_is_read_whole() -> None:
+    sections = [
+        ResumeSection("other", "CONFERENCES AND SEM-", (), _line("CONFERENCES AND SEM-", 1, bold=True)),
+        ResumeSection("other", "INARS", (_line("[ Oct 2025 – Jan 2026 ]\tTechnical Writing Course", 3),), _line("INARS", 2, bold=True)),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start)) for entry in entries] == [("education", "2025-10")]
