@@ -285,9 +285,6 @@ def _single_allowed(text: str, span: tuple[int, int], *, degree_line: bool = Fal
     before, after = text[: span[0]], text[span[1] :]
     if _patterns().single_prefix.search(before):
         return True
-    if text.lstrip()[:1].islower() and before.strip():
-        # A line going on with a sentence from the line above ("achievement award (Dec 2014.").
-        return False
     if degree_line and re.search(r"[A-Z][^\W\d_]*\s+$", before) and re.match(r"\s+[A-Z]", after):
         return True
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
@@ -663,7 +660,15 @@ def _is_place(part: str) -> bool:
 
 def _is_head_line(line: Line) -> bool:
     text = line.text.strip()
-    return not line.item_start and len(text) <= MAX_HEAD_CHARS and not text.endswith((".", ";"))
+    # A line opening with a lowercase word ("through robust API design") ends a wrapped sentence;
+    # names may start lowercase only before a capital ("eBay", "iOS").
+    continues_sentence = re.match(r"[^\W\d_A-Z]{2}", text) is not None and text[:2].islower()
+    return (
+        not line.item_start
+        and len(text) <= MAX_HEAD_CHARS
+        and not text.endswith((".", ";"))
+        and not continues_sentence
+    )
 
 
 def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
@@ -700,6 +705,10 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     for index, (line, kind) in enumerate(lines):
         degree_line = kind == "education" and _is_head_line(line)
         ranges = _without_event_lists(texts[index], date_ranges(texts[index], degree_line=degree_line))
+        if not _is_head_line(line) and _names_no_entry(texts[index]):
+            # "Received a special achievement award (Dec 2014)" in a job's description: when the
+            # award came, not an entry.
+            ranges = [found for found in ranges if not found.single]
         present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
@@ -780,6 +789,12 @@ def _without_event_lists(text: str, ranges: list[DateRange]) -> list[DateRange]:
     if len(named) >= 2 and len(named) == sum(found.single for found in ranges):
         return [found for found in ranges if not found.single]
     return ranges
+
+
+def _names_no_entry(text: str) -> bool:
+    """Whether a line names something that is no entry (an award, a certification, a talk)."""
+    words = date_words().not_entry_words
+    return any(word in words for word in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def _date_only(text: str) -> bool:

@@ -350,7 +350,7 @@ def test_a_year_between_names_on_a_degree_line_dates_the_degree() -> None:
     ]
 
 
-def test_a_date_closing_a_sentence_wrapped_from_the_line_above_is_no_entry() -> None:
+def test_a_dated_award_in_a_job_description_is_no_entry() -> None:
     text = (
         "Experience\nInvestment Accountant, BNY Mellon, 10/2012 to 11/2015\n"
         "- Award: Received a special achievement award at BNY Mellon Bank in Asset Servicing\n"
@@ -367,3 +367,17 @@ def test_a_heading_hyphenated_over_two_lines_is_read_whole() -> None:
     ]
     entries, _ = find_entries(sections, AS_OF)
     assert [(entry.section, month_text(entry.start)) for entry in entries] == [("education", "2025-10")]
+
+
+def test_a_wrapped_sentence_below_an_entry_is_not_the_next_entry_s_title() -> None:
+    text = (
+        "Experience\n"
+        "Software Engineer\tJun 2021 - Dec 2022\n"
+        "- Shipped plugin search end-to-end, increasing plugin discovery by 25% within first quarter\n"
+        "through robust API design and performance tuning\n"
+        "Software Engineer\tJul 2019 - May 2021\n"
+        "- Developed API integrations for Notion workspaces.\n"
+    )
+    report = analyze_text(text, as_of=AS_OF).to_dict()
+    months = {skill["id"]: skill["months"] for skill in report["skills"]}
+    assert months["api_design"] == 19
