@@ -3,7 +3,7 @@ skills → path coverage → report."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from analyzer.experience import (
     find_experience,
     month_text,
     skill_times,
+    skills_in_titles,
     with_entry_skills,
 )
 from analyzer.isolation import Limits, start_reading
@@ -37,9 +38,32 @@ def _version() -> str:
     return __version__
 
 
-def _timed(skills: Sequence[SkillFound], experience: Experience) -> tuple[SkillFound, ...]:
-    """Each skill with its months of use, first and last use in the dated experience entries."""
+# Names this short, or that need context ("Go", "MEAN"), are no evidence in a title alone.
+MIN_TITLE_NAME_CHARS = 3
+
+
+def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxonomy) -> dict[str, list[tuple[int, int]]]:
+    """The (page, line) where each skill is used: its evidence, and the experience entries whose
+    titles name it."""
     places = {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in skills}
+    names: dict[str, list[str]] = {}
+    for skill in skills:
+        known = taxonomy.skills[skill.id]
+        ambiguous = {surface.casefold() for surface in known.ambiguous.surfaces} if known.ambiguous else set()
+        names[skill.id] = [
+            name
+            for name in (known.name, *known.aliases)
+            if len(name) >= MIN_TITLE_NAME_CHARS and name.casefold() not in ambiguous
+        ]
+    for skill_id, titled in skills_in_titles(experience.entries, names).items():
+        places[skill_id] = [*places[skill_id], *titled]
+    return places
+
+
+def _timed(
+    skills: Sequence[SkillFound], experience: Experience, places: Mapping[str, Sequence[tuple[int, int]]]
+) -> tuple[SkillFound, ...]:
+    """Each skill with its months of use, first and last use in the dated experience entries."""
     times = skill_times(experience.entries, places, experience.as_of)
     return tuple(
         replace(
@@ -77,10 +101,9 @@ def report_for_document(
     mentions = matcher_for(taxonomy).find(lines)
     claimed, learning = skills_found(mentions, taxonomy)
     experience = find_experience(sections, current_month() if as_of is None else as_of)
-    claimed = _timed(claimed, experience)
-    experience = with_entry_skills(
-        experience, {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in claimed}
-    )
+    places = _places(claimed, experience, taxonomy)
+    claimed = _timed(claimed, experience, places)
+    experience = with_entry_skills(experience, places)
     learning_ids = [skill.id for skill in learning]
     titles = role_titles(lines, taxonomy)
     as_of_text = month_text(experience.as_of)

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from analyzer.document import Line
+from analyzer.roles import title_words
 from analyzer.sections import (
     HEADER,
     LEARNING,
@@ -481,9 +482,10 @@ def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
             return kind
     if _SPACED_LETTERS.match(text.strip()):
         # "W O R K E X P E R I E N C E" loses its word breaks: look for the words inside.
-        for kind, kind_words in [(None, words.not_entry_words), *words.heading_words.items()]:
+        spaced: list[tuple[str | None, frozenset[str]]] = [(None, words.not_entry_words), *words.heading_words.items()]
+        for spaced_kind, kind_words in spaced:
             if any(word in key for word in kind_words):
-                return kind
+                return spaced_kind
     return _UNKNOWN
 
 
@@ -889,6 +891,31 @@ def skill_times(
         else:
             times[skill_id] = SkillTime(len(months), month_text(min(months)), month_text(max(months)))
     return times
+
+
+def skills_in_titles(
+    entries: Iterable[Entry], names: Mapping[str, Sequence[str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """For each skill id (given its names), the (page, line) of every experience entry whose title
+    names it: a "MERN Stack Developer" used the MERN stack there, although the title is no claim
+    of the skill (the matcher leaves fields in job titles out). Names are compared as whole words."""
+    wanted = {
+        skill_id: [words for words in map(title_words, skill_names) if words]
+        for skill_id, skill_names in names.items()
+    }
+    places: dict[str, list[tuple[int, int]]] = {}
+    for entry in entries:
+        if entry.section != EXPERIENCE or not entry.title:
+            continue
+        title = title_words(entry.title)
+        for skill_id, spellings in wanted.items():
+            if any(_has_run(title, words) for words in spellings):
+                places.setdefault(skill_id, []).append((entry.page, entry.line))
+    return places
+
+
+def _has_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    return any(tuple(words[start : start + len(run)]) == tuple(run) for start in range(len(words) - len(run) + 1))
 
 
 def with_entry_skills(

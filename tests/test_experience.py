@@ -381,3 +381,14 @@ def test_a_wrapped_sentence_below_an_entry_is_not_the_next_entry_s_title() -> No
     report = analyze_text(text, as_of=AS_OF).to_dict()
     months = {skill["id"]: skill["months"] for skill in report["skills"]}
     assert months["api_design"] == 19
+
+
+def test_a_skill_named_in_a_job_title_counts_the_months_of_that_job() -> None:
+    text = (
+        "Skills\nMERN stack, Docker\n"
+        "Experience\n"
+        "MERN Stack Developer, OpenAI, Jun 2020 - Dec 2020\n- Chat features with React.\n"
+        "Full Stack Developer, Uber, Jan 2019 - May 2020\n- Web apps with the MERN stack and Docker.\n"
+    )
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert months["mern_stack"] == 7 + 17
