@@ -25,7 +25,7 @@ from analyzer.mentions import matcher_for, skills_found
 from analyzer.ocr import OcrSettings
 from analyzer.posting import JobTarget, read_posting
 from analyzer.report import Report, SkillFound, Source
-from analyzer.roles import role_titles
+from analyzer.roles import role_titles, title_words
 from analyzer.sections import find_sections, sectioned_lines
 from skills import Taxonomy, load_taxonomy
 
@@ -43,8 +43,8 @@ MIN_TITLE_NAME_CHARS = 3
 
 
 def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxonomy) -> dict[str, list[tuple[int, int]]]:
-    """The (page, line) where each skill is used: its evidence, and the experience entries whose
-    titles name it."""
+    """The (page, line) where each skill is used: its evidence, the experience entries whose titles
+    name it, and the mentions of other skills whose words name it."""
     places = {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in skills}
     names: dict[str, list[str]] = {}
     for skill in skills:
@@ -57,7 +57,31 @@ def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxo
         ]
     for skill_id, titled in skills_in_titles(experience.entries, names).items():
         places[skill_id] = [*places[skill_id], *titled]
+    # A mention whose words hold another found skill's name ("AWS Glue", "Azure OpenAI",
+    # "event-driven microservices") is a use of that skill too.
+    for skill_id, inner in skills_named_inside(skills, names).items():
+        places[skill_id] = [*places[skill_id], *inner]
     return places
+
+
+def skills_named_inside(
+    skills: Sequence[SkillFound], names: Mapping[str, Sequence[str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """For each skill id (given its names), the (page, line) of other skills' mentions whose words
+    name it ("AWS Glue" names AWS), compared as whole words."""
+    spellings = {skill_id: [words for words in map(title_words, found) if words] for skill_id, found in names.items()}
+    inside: dict[str, list[tuple[int, int]]] = {}
+    for skill in skills:
+        for item in skill.evidence:
+            words = title_words(item.text)
+            for skill_id, runs in spellings.items():
+                if skill_id != skill.id and any(_has_run(words, run) for run in runs):
+                    inside.setdefault(skill_id, []).append((item.page, item.line))
+    return inside
+
+
+def _has_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    return any(tuple(words[start : start + len(run)]) == tuple(run) for start in range(len(words) - len(run) + 1))
 
 
 def _timed(

@@ -392,3 +392,14 @@ def test_a_skill_named_in_a_job_title_counts_the_months_of_that_job() -> None:
     )
     months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
     assert months["mern_stack"] == 7 + 17
+
+
+def test_a_skill_named_inside_a_longer_name_counts_where_that_name_is_used() -> None:
+    text = (
+        "Skills\nAWS, Python\n"
+        "Experience\n"
+        "Data Engineer, Northwind, Jan 2022 - Dec 2022\n- ETL jobs on AWS Glue and AWS Lambda.\n"
+        "Data Analyst, Contoso, Jan 2020 - Dec 2021\n- Reports in Python.\n"
+    )
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert months["aws"] == 12
