@@ -59,6 +59,8 @@ SAME_ROW_POINTS = 4.0
 SAME_COLUMN_POINTS = 25.0
 # A heading met this often is a label repeated inside every entry, not a new section.
 ENTRY_LABEL_REPEATS = 3
+# Headings this far apart across the page are in different columns.
+OTHER_COLUMN_POINTS = 150.0
 # A line this many points larger than the body text is set as a heading.
 LARGER_HEADING_POINTS = 1.5
 # Sections the section finder names for sure; their dated lines are entries only when the section
@@ -509,8 +511,14 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     body_size = body_font_size([line for section in sections for line in section.lines])
     sections = _with_split_headings_joined(sections)
     repeats = Counter(heading_key(section.heading) for section in sections if section.heading)
+    # Every heading that set the kind, with its line: a page may go on with another column's.
+    set_by: list[tuple[Line | None, str | None]] = []
+    # Until a heading on a new page sets the kind, each of its lines goes on with its column's.
+    page_headed = True
     for section in sections:
-        if section.heading and repeats[heading_key(section.heading)] >= ENTRY_LABEL_REPEATS:
+        before = current
+        in_entry_label = bool(section.heading) and repeats[heading_key(section.heading)] >= ENTRY_LABEL_REPEATS
+        if in_entry_label:
             pass  # a label inside every entry ("Descripción", "Tecnologías"): the entries go on
         elif section.heading and heading_key(section.heading) in words.headings:
             current = words.headings[heading_key(section.heading)]
@@ -523,6 +531,10 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
                 # ("Actualidad   Jefe de Área"), which may carry its dates.
                 kinds.append((section.heading_line, current))
             current = current if kind == _UNKNOWN else kind
+        if section.heading and not in_entry_label:
+            page_headed = True
+            if current != before or not set_by:
+                set_by.append((section.heading_line, current))
         for line in section.lines:
             # A sub-heading set in a larger font ("Community" under "Honors & Awards") counts only
             # as a whole heading: a job title may be large too.
@@ -536,10 +548,28 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
                     else _UNKNOWN
                 )
                 if kind != _UNKNOWN:
-                    current = kind
+                    current, page_headed = kind, True
+                    set_by.append((line, current))
                     continue
-            kinds.append((line, current))
+            if kinds and line.page != kinds[-1][0].page:
+                page_headed = False
+            kinds.append((line, current if page_headed else _column_kind(line, set_by, current)))
     return kinds
+
+
+def _column_kind(line: Line, set_by: Sequence[tuple[Line | None, str | None]], current: str | None) -> str | None:
+    """The kind a new page's first line goes on with: that of the last heading of its own column
+    when the kind so far was set by a heading in another column (a first page's sidebar read
+    after its main column: "Skills" there does not end the jobs going on overleaf)."""
+    if not set_by or line.bottom <= 0:
+        return current
+    last = set_by[-1][0]
+    if last is None or last.bottom <= 0 or abs(last.x0 - line.x0) <= OTHER_COLUMN_POINTS:
+        return current
+    for heading, kind in reversed(set_by):
+        if heading is not None and abs(heading.x0 - line.x0) <= OTHER_COLUMN_POINTS:
+            return kind
+    return current
 
 
 def _row_partner(lines: Sequence[tuple[Line, str | None]], index: int) -> int | None:

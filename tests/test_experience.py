@@ -403,3 +403,23 @@ def test_a_skill_named_inside_a_longer_name_counts_where_that_name_is_used() -> 
     )
     months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
     assert months["aws"] == 12
+
+
+def test_a_first_page_sidebar_does_not_end_the_jobs_going_on_overleaf() -> None:
+    def at(text: str, page: int, number: int, x0: float) -> Line:
+        return Line(text, page, number, x0=x0, top=20.0 * number, x1=x0 + 150, bottom=20.0 * number + 9, font_size=9.0)
+
+    sections = [
+        ResumeSection("experience", "EXPERIENCE", (at("2021 – 2023\tData Scientist, Northwind", 1, 2, 40.0),), at("EXPERIENCE", 1, 1, 40.0)),
+        ResumeSection(
+            "skills",
+            "SKILLS",
+            (at("Python, SQL", 1, 4, 420.0), at("2018 – 2020\tData Analyst, Contoso", 2, 1, 40.0)),
+            at("SKILLS", 1, 3, 420.0),
+        ),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start)) for entry in entries] == [
+        ("experience", "2021-01"),
+        ("experience", "2018-01"),
+    ]
