@@ -3,6 +3,7 @@ skills → path coverage → report."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +41,8 @@ def _version() -> str:
 
 # Names this short, or that need context ("Go", "MEAN"), are no evidence in a title alone.
 MIN_TITLE_NAME_CHARS = 3
+# Words drop these, so "C++" would read as the "C" of "C#": such names are compared nowhere.
+_SYMBOLS = re.compile(r"[+#]")
 
 
 def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxonomy) -> dict[str, list[tuple[int, int]]]:
@@ -53,7 +56,7 @@ def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxo
         names[skill.id] = [
             name
             for name in (known.name, *known.aliases)
-            if len(name) >= MIN_TITLE_NAME_CHARS and name.casefold() not in ambiguous
+            if len(name) >= MIN_TITLE_NAME_CHARS and name.casefold() not in ambiguous and not _SYMBOLS.search(name)
         ]
     for skill_id, titled in skills_in_titles(experience.entries, names).items():
         places[skill_id] = [*places[skill_id], *titled]

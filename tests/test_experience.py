@@ -423,3 +423,9 @@ def test_a_first_page_sidebar_does_not_end_the_jobs_going_on_overleaf() -> None:
         ("experience", "2021-01"),
         ("experience", "2018-01"),
     ]
+
+
+def test_a_name_with_symbols_is_not_found_inside_another_name() -> None:
+    text = "Skills\nC++, C#\nExperience\nBackend Developer, Acme, Jan 2020 - Dec 2020\n- Services in C#.\n"
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert (months["csharp"], months["cpp"]) == (12, None)
