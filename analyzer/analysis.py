@@ -3,7 +3,8 @@ skills → path coverage → report."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from analyzer.experience import (
     find_experience,
     month_text,
     skill_times,
+    skills_in_titles,
     with_entry_skills,
 )
 from analyzer.isolation import Limits, start_reading
@@ -25,7 +27,7 @@ from analyzer.mentions import matcher_for, skills_found
 from analyzer.ocr import OcrSettings
 from analyzer.posting import JobTarget, read_posting
 from analyzer.report import Report, SkillFound, Source
-from analyzer.roles import role_titles
+from analyzer.roles import role_titles, title_words
 from analyzer.sections import find_sections, sectioned_lines
 from skills import Taxonomy, load_taxonomy
 
@@ -38,9 +40,58 @@ def _version() -> str:
     return __version__
 
 
-def _timed(skills: Sequence[SkillFound], experience: Experience) -> tuple[SkillFound, ...]:
-    """Each skill with its months of use, first and last use in the dated experience entries."""
+# Names this short, or that need context ("Go", "MEAN"), are no evidence in a title alone.
+MIN_TITLE_NAME_CHARS = 3
+# Words drop these, so "C++" would read as the "C" of "C#": such names are compared nowhere.
+_SYMBOLS = re.compile(r"[+#]")
+
+
+def _places(skills: Sequence[SkillFound], experience: Experience, taxonomy: Taxonomy) -> dict[str, list[tuple[int, int]]]:
+    """The (page, line) where each skill is used: its evidence, the experience entries whose titles
+    name it, and the mentions of other skills whose words name it."""
     places = {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in skills}
+    names: dict[str, list[str]] = {}
+    for skill in skills:
+        known = taxonomy.skills[skill.id]
+        ambiguous = {surface.casefold() for surface in known.ambiguous.surfaces} if known.ambiguous else set()
+        names[skill.id] = [
+            name
+            for name in (known.name, *known.aliases)
+            if len(name) >= MIN_TITLE_NAME_CHARS and name.casefold() not in ambiguous and not _SYMBOLS.search(name)
+        ]
+    for skill_id, titled in skills_in_titles(experience.entries, names).items():
+        places[skill_id] = [*places[skill_id], *titled]
+    # A mention whose words hold another found skill's name ("AWS Glue", "Azure OpenAI",
+    # "event-driven microservices") is a use of that skill too.
+    for skill_id, inner in skills_named_inside(skills, names).items():
+        places[skill_id] = [*places[skill_id], *inner]
+    return places
+
+
+def skills_named_inside(
+    skills: Sequence[SkillFound], names: Mapping[str, Sequence[str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """For each skill id (given its names), the (page, line) of other skills' mentions whose words
+    name it ("AWS Glue" names AWS), compared as whole words."""
+    spellings = {skill_id: [words for words in map(title_words, found) if words] for skill_id, found in names.items()}
+    inside: dict[str, list[tuple[int, int]]] = {}
+    for skill in skills:
+        for item in skill.evidence:
+            words = title_words(item.text)
+            for skill_id, runs in spellings.items():
+                if skill_id != skill.id and any(_has_run(words, run) for run in runs):
+                    inside.setdefault(skill_id, []).append((item.page, item.line))
+    return inside
+
+
+def _has_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    return any(tuple(words[start : start + len(run)]) == tuple(run) for start in range(len(words) - len(run) + 1))
+
+
+def _timed(
+    skills: Sequence[SkillFound], experience: Experience, places: Mapping[str, Sequence[tuple[int, int]]]
+) -> tuple[SkillFound, ...]:
+    """Each skill with its months of use, first and last use in the dated experience entries."""
     times = skill_times(experience.entries, places, experience.as_of)
     return tuple(
         replace(
@@ -79,10 +130,9 @@ def report_for_document(
     mentions = matcher_for(taxonomy).find([line for line in lines if not line.line.running])
     claimed, learning = skills_found(mentions, taxonomy)
     experience = find_experience(sections, current_month() if as_of is None else as_of)
-    claimed = _timed(claimed, experience)
-    experience = with_entry_skills(
-        experience, {skill.id: [(item.page, item.line) for item in skill.evidence] for skill in claimed}
-    )
+    places = _places(claimed, experience, taxonomy)
+    claimed = _timed(claimed, experience, places)
+    experience = with_entry_skills(experience, places)
     learning_ids = [skill.id for skill in learning]
     titles = role_titles(lines, taxonomy)
     as_of_text = month_text(experience.as_of)

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"), "-")
 BULLET_GLYPHS = "•●○◦▪▫■□►▸▹‣⁃∙·➢➤✓✔❖◆◇★☆"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SOFT_HYPHEN_DASH = re.compile(r"(?<![^\W\d_])\u00ad(?![^\W\d_])")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -118,9 +119,11 @@ def normalize_text(text: str) -> str:
     odd spaces made plain), every hyphen made ASCII, invisible and private-use glyphs dropped,
     spaces folded.
 
-    Soft hyphens go too: producers put them where a word may break, not where one did.
+    Soft hyphens go too: producers put them where a word may break, not where one did. One with no
+    letter beside it ("2022 \u00ad Present", "2018\u00ad2019") is a dash the font draws, and becomes one.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HYPHENS)
+    text = _SOFT_HYPHEN_DASH.sub("–", unicodedata.normalize("NFKC", text))
+    text = text.translate(_INVISIBLE).translate(_HYPHENS)
     text = _PRIVATE_USE.sub(" ", text)
     return rejoin_split_words(_SPACES.sub(" ", text).strip())
 

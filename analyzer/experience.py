@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -25,12 +26,14 @@ from importlib import resources
 from typing import Any
 
 from analyzer.document import Line
+from analyzer.roles import title_words
 from analyzer.sections import (
     HEADER,
     LEARNING,
     MAX_HEADING_WORDS,
     OTHER,
     Section,
+    body_font_size,
     heading_key,
     section_for_heading,
 )
@@ -54,6 +57,12 @@ MAX_SINGLE_DATE_LINE_WORDS = 12
 SAME_ROW_POINTS = 4.0
 # Lines of one column start within this many points of each other.
 SAME_COLUMN_POINTS = 25.0
+# A heading met this often is a label repeated inside every entry, not a new section.
+ENTRY_LABEL_REPEATS = 3
+# Headings this far apart across the page are in different columns.
+OTHER_COLUMN_POINTS = 150.0
+# A line this many points larger than the body text is set as a heading.
+LARGER_HEADING_POINTS = 1.5
 # Sections the section finder names for sure; their dated lines are entries only when the section
 # is one of ENTRY_SECTIONS. Headings it could not name keep the kind of the entries before them.
 UNSURE_SECTIONS = (HEADER, OTHER, LEARNING)
@@ -118,6 +127,8 @@ class _Patterns:
     token: re.Pattern[str]
     separator: re.Pattern[str]
     open_end: re.Pattern[str]
+    # A dash closing the date's column ("2022 –<tab>HashiCorp Ambassador"): an open range.
+    open_column: re.Pattern[str]
     since: re.Pattern[str]
     single_prefix: re.Pattern[str]
     # A line that stops inside a date ("março 2017 – dezembro", "2019 -") and the date that
@@ -161,6 +172,7 @@ def _patterns() -> _Patterns:
         token=token,
         separator=re.compile(rf"\s*(?:{separator}\s*)?", re.IGNORECASE),
         open_end=re.compile(rf"\s*{separator}\s*$", re.IGNORECASE),
+        open_column=re.compile(r" *[-–—] *\t"),
         since=re.compile(rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.since)})\s*:?\s*$", re.IGNORECASE),
         single_prefix=re.compile(
             rf"{_NOT_LETTER_BEFORE}(?:{_alternation(words.single_prefix)})\.?\s*:?\s*$", re.IGNORECASE
@@ -261,14 +273,22 @@ class DateRange:
     prefixed: bool = False
 
 
+# A date with its day alone in brackets ("[ 31 May 2023 ]", as Europass prints them) dates an
+# entry; unbracketed, it dates the document (a footer's "February 10, 2026").
+_BRACKETED_ALONE = re.compile(r"\s*[\[(][^\[\]()]*[\])]\s*")
 _SINGLE_EDGE = re.compile(r"^[\s\t|,;:()\[\]·•–—/-]*$")
 
 
-def _single_allowed(text: str, span: tuple[int, int]) -> bool:
+def _single_allowed(text: str, span: tuple[int, int], *, degree_line: bool = False) -> bool:
     """A lone date counts when it stands apart (a line's edge, a cell, after "Expected"), not
-    inside a sentence ("chosen as a Fellow in 2014.", "ahead of its end-of-life in 2024, we")."""
+    inside a sentence ("chosen as a Fellow in 2014.", "ahead of its end-of-life in 2024, we").
+
+    On a degree's heading line (``degree_line``) a year between two names counts too, as resume
+    builders print it ("Master of Business Administration : Finance 2011 University of Delaware")."""
     before, after = text[: span[0]], text[span[1] :]
     if _patterns().single_prefix.search(before):
+        return True
+    if degree_line and re.search(r"[A-Z][^\W\d_]*\s+$", before) and re.match(r"\s+[A-Z]", after):
         return True
     in_prose = re.search(r"(?<![^\W\d_])[a-z][\w'-]*\s+$", before) is not None
     if after.strip(" )]\t") == "" or re.match(r"^\s*[)\]]?\s*[|·•\t]", after):
@@ -284,8 +304,9 @@ def _single_allowed(text: str, span: tuple[int, int]) -> bool:
     return False
 
 
-def date_ranges(text: str) -> list[DateRange]:
-    """Every date range on one line, in order.
+def date_ranges(text: str, *, degree_line: bool = False) -> list[DateRange]:
+    """Every date range on one line, in order (``degree_line``: the line heads a degree, where a
+    year may stand between names).
 
     >>> [(month_text(r.start), r.end and month_text(r.end), r.precision) for r in date_ranges("Jan 2020 – Mar 2021")]
     [('2020-01', '2021-03', 'month')]
@@ -325,11 +346,17 @@ def date_ranges(text: str) -> list[DateRange]:
             index += 2
             continue
         rest = text[token.span[1] :]
+        column_end = patterns.open_column.match(rest)
         if following is None and patterns.open_end.match(rest):
             ranges.append(DateRange(token.first, None, token.precision, (token.span[0], len(text)), True))
+        elif column_end:
+            span = (token.span[0], token.span[1] + column_end.end())
+            ranges.append(DateRange(token.first, None, token.precision, span, True))
         elif patterns.since.search(text[: token.span[0]]):
             ranges.append(DateRange(token.first, None, token.precision, token.span))
-        elif not token.day and _single_allowed(text, token.span):
+        elif (not token.day or _BRACKETED_ALONE.fullmatch(text)) and _single_allowed(
+            text, token.span, degree_line=degree_line
+        ):
             dangling = _SINGLE_EDGE.match(text[: token.span[0]]) is not None
             prefixed = patterns.single_prefix.search(text[: token.span[0]]) is not None
             ranges.append(
@@ -457,10 +484,23 @@ def _heading_kind(text: str, *, by_words: bool = True) -> str | None:
             return kind
     if _SPACED_LETTERS.match(text.strip()):
         # "W O R K E X P E R I E N C E" loses its word breaks: look for the words inside.
-        for spelled_kind, kind_words in [(None, words.not_entry_words), *words.heading_words.items()]:
+        spaced: list[tuple[str | None, frozenset[str]]] = [(None, words.not_entry_words), *words.heading_words.items()]
+        for spaced_kind, kind_words in spaced:
             if any(word in key for word in kind_words):
-                return spelled_kind
+                return spaced_kind
     return _UNKNOWN
+
+
+def _with_split_headings_joined(sections: Sequence[Section]) -> list[Section]:
+    """A heading hyphenated over two lines ("CONFERENCES AND SEM-" / "INARS") read as one."""
+    joined: list[Section] = []
+    for section in sections:
+        previous = joined[-1] if joined else None
+        if previous is not None and not previous.lines and previous.heading.endswith("-") and section.heading:
+            joined[-1] = replace(section, heading=previous.heading[:-1] + section.heading)
+        else:
+            joined.append(section)
+    return joined
 
 
 def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
@@ -468,27 +508,68 @@ def _entry_kinds(sections: Sequence[Section]) -> list[tuple[Line, str | None]]:
     kinds: list[tuple[Line, str | None]] = []
     current: str | None = None
     words = date_words()
+    body_size = body_font_size([line for section in sections for line in section.lines])
+    sections = _with_split_headings_joined(sections)
+    repeats = Counter(heading_key(section.heading) for section in sections if section.heading)
+    # Every heading that set the kind, with its line: a page may go on with another column's.
+    set_by: list[tuple[Line | None, str | None]] = []
+    # Until a heading on a new page sets the kind, each of its lines goes on with its column's.
+    page_headed = True
     for section in sections:
-        if section.heading and heading_key(section.heading) in words.headings:
+        before = current
+        in_entry_label = bool(section.heading) and repeats[heading_key(section.heading)] >= ENTRY_LABEL_REPEATS
+        if in_entry_label:
+            pass  # a label inside every entry ("Descripción", "Tecnologías"): the entries go on
+        elif section.heading and heading_key(section.heading) in words.headings:
             current = words.headings[heading_key(section.heading)]
         elif section.id not in UNSURE_SECTIONS:
             current = section.id if section.id in ENTRY_SECTIONS else None
         elif section.heading:
             kind = _heading_kind(section.heading)
+            if kind == _UNKNOWN and section.id == OTHER and section.heading_line is not None:
+                # Styled like the headings but naming no section: an entry's title line
+                # ("Actualidad   Jefe de Área"), which may carry its dates.
+                kinds.append((section.heading_line, current))
             current = current if kind == _UNKNOWN else kind
+        if section.heading and not in_entry_label:
+            page_headed = True
+            if current != before or not set_by:
+                set_by.append((section.heading_line, current))
         for line in section.lines:
-            looks_like_heading = line.text.isupper() or line.bold or line.heading_marker
+            # A sub-heading set in a larger font ("Community" under "Honors & Awards") counts only
+            # as a whole heading: a job title may be large too.
+            larger = body_size > 0 and line.font_size >= body_size + LARGER_HEADING_POINTS
+            looks_like_heading = line.text.isupper() or line.bold or line.heading_marker or larger
             if looks_like_heading and len(line.text) <= MAX_HEAD_CHARS and not re.search(r"\d", line.text):
+                by_words = line.text.isupper() or not (line.bold or larger)
                 kind = (
-                    _heading_kind(line.text, by_words=not line.bold or line.text.isupper())
+                    _heading_kind(line.text, by_words=by_words)
                     if len(heading_key(line.text).split()) <= MAX_HEADING_WORDS
                     else _UNKNOWN
                 )
                 if kind != _UNKNOWN:
-                    current = kind
+                    current, page_headed = kind, True
+                    set_by.append((line, current))
                     continue
-            kinds.append((line, current))
+            if kinds and line.page != kinds[-1][0].page:
+                page_headed = False
+            kinds.append((line, current if page_headed else _column_kind(line, set_by, current)))
     return kinds
+
+
+def _column_kind(line: Line, set_by: Sequence[tuple[Line | None, str | None]], current: str | None) -> str | None:
+    """The kind a new page's first line goes on with: that of the last heading of its own column
+    when the kind so far was set by a heading in another column (a first page's sidebar read
+    after its main column: "Skills" there does not end the jobs going on overleaf)."""
+    if not set_by or line.bottom <= 0:
+        return current
+    last = set_by[-1][0]
+    if last is None or last.bottom <= 0 or abs(last.x0 - line.x0) <= OTHER_COLUMN_POINTS:
+        return current
+    for heading, kind in reversed(set_by):
+        if heading is not None and abs(heading.x0 - line.x0) <= OTHER_COLUMN_POINTS:
+            return kind
+    return current
 
 
 def _row_partner(lines: Sequence[tuple[Line, str | None]], index: int) -> int | None:
@@ -611,7 +692,15 @@ def _is_place(part: str) -> bool:
 
 def _is_head_line(line: Line) -> bool:
     text = line.text.strip()
-    return not line.item_start and len(text) <= MAX_HEAD_CHARS and not text.endswith((".", ";"))
+    # A line opening with a lowercase word ("through robust API design") ends a wrapped sentence;
+    # names may start lowercase only before a capital ("eBay", "iOS").
+    continues_sentence = re.match(r"[^\W\d_A-Z]{2}", text) is not None and text[:2].islower()
+    return (
+        not line.item_start
+        and len(text) <= MAX_HEAD_CHARS
+        and not text.endswith((".", ";"))
+        and not continues_sentence
+    )
 
 
 def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
@@ -631,7 +720,8 @@ def _unwrapped_texts(lines: Sequence[tuple[Line, str | None]]) -> list[str]:
             continue
         # "2020 – Personal Project" above "Present  Built ...": the end went to the next line.
         opened = patterns.open_start.match(texts[index])
-        if opened:
+        # Unless the next line opens its own range the same way ("2022 – AWS Community Builder").
+        if opened and not patterns.open_start.match(texts[index + 1]) and lines[index][1] == lines[index + 1][1]:
             start, rest = texts[index][: opened.end()], texts[index][opened.end() :]
             texts[index] = f"{start}{head.group().strip()}\t{rest}"
             texts[index + 1] = texts[index + 1][head.end() :].lstrip()
@@ -645,7 +735,12 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
     warnings: list[str] = []
     found: dict[int, list[DateRange]] = {}
     for index, (line, kind) in enumerate(lines):
-        ranges = _without_event_lists(texts[index], date_ranges(texts[index]))
+        degree_line = kind == "education" and _is_head_line(line)
+        ranges = _without_event_lists(texts[index], date_ranges(texts[index], degree_line=degree_line))
+        if not _is_head_line(line) and _names_no_entry(texts[index]):
+            # "Received a special achievement award (Dec 2014)" in a job's description: when the
+            # award came, not an entry.
+            ranges = [found for found in ranges if not found.single]
         present_span = _line_present_start(texts[index])
         if not ranges and present_span is not None:
             ranges = [DateRange(0, None, MONTH, present_span, placeholder=True)]
@@ -676,6 +771,10 @@ def find_entries(sections: Sequence[Section], as_of: int) -> tuple[list[Entry], 
                 warnings.append(f"ignored a date on page {line.page}, line {line.number}: {reason}")
                 continue
             anchors.append(_Anchor(index, date, home))
+    # A lone date on a line that a range in the date column already dates is a detail of that entry
+    # ("Bachelor of Engineering (May 2026 GPA 7.4)" beside "[ 1 Sep 2023 – Current ]").
+    ranged_homes = {anchor.home for anchor in anchors if not anchor.date.single and anchor.home != anchor.index}
+    anchors = [anchor for anchor in anchors if not (anchor.date.single and anchor.index in ranged_homes)]
     anchors.sort(key=lambda anchor: anchor.home)
     entries: list[Entry] = []
     previous_home = -1
@@ -722,6 +821,12 @@ def _without_event_lists(text: str, ranges: list[DateRange]) -> list[DateRange]:
     if len(named) >= 2 and len(named) == sum(found.single for found in ranges):
         return [found for found in ranges if not found.single]
     return ranges
+
+
+def _names_no_entry(text: str) -> bool:
+    """Whether a line names something that is no entry (an award, a certification, a talk)."""
+    words = date_words().not_entry_words
+    return any(word in words for word in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def _date_only(text: str) -> bool:
@@ -816,6 +921,31 @@ def skill_times(
         else:
             times[skill_id] = SkillTime(len(months), month_text(min(months)), month_text(max(months)))
     return times
+
+
+def skills_in_titles(
+    entries: Iterable[Entry], names: Mapping[str, Sequence[str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """For each skill id (given its names), the (page, line) of every experience entry whose title
+    names it: a "MERN Stack Developer" used the MERN stack there, although the title is no claim
+    of the skill (the matcher leaves fields in job titles out). Names are compared as whole words."""
+    wanted = {
+        skill_id: [words for words in map(title_words, skill_names) if words]
+        for skill_id, skill_names in names.items()
+    }
+    places: dict[str, list[tuple[int, int]]] = {}
+    for entry in entries:
+        if entry.section != EXPERIENCE or not entry.title:
+            continue
+        title = title_words(entry.title)
+        for skill_id, spellings in wanted.items():
+            if any(_has_run(title, words) for words in spellings):
+                places.setdefault(skill_id, []).append((entry.page, entry.line))
+    return places
+
+
+def _has_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    return any(tuple(words[start : start + len(run)]) == tuple(run) for start in range(len(words) - len(run) + 1))
 
 
 def with_entry_skills(

@@ -44,6 +44,8 @@ class Section:
     id: str
     heading: str
     lines: tuple[Line, ...]
+    # The line the heading was read from (None for the header, which has no heading).
+    heading_line: Line | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _is_styled_heading(line: Line, known_styles: Sequence[tuple[float, bool, boo
     return _same_style(line, known_styles)
 
 
-def _body_font_size(lines: Sequence[Line]) -> float:
+def body_font_size(lines: Sequence[Line]) -> float:
     sizes: dict[float, int] = {}
     for line in lines:
         sizes[line.font_size] = sizes.get(line.font_size, 0) + len(line.text)
@@ -132,7 +134,7 @@ def find_sections(document: Document) -> tuple[Section, ...]:
         for line in lines
         if _looks_like_heading_line(line) and section_for_heading(line.text) is not None
     ]
-    body_size = _body_font_size(lines)
+    body_size = body_font_size(lines)
     # Only styles that stand out from body text may vouch for unknown headings.
     known_styles = [
         _style(line)
@@ -152,9 +154,9 @@ def find_sections(document: Document) -> tuple[Section, ...]:
             current_lines.append(line)
             continue
         if current_lines or current_heading:
-            sections.append(Section(current_id, current_heading, tuple(current_lines)))
+            sections.append(Section(current_id, current_heading, tuple(current_lines), current_line))
         current_id, current_heading, current_lines, current_line = section_id, line.text, [], line
-    sections.append(Section(current_id, current_heading, tuple(current_lines)))
+    sections.append(Section(current_id, current_heading, tuple(current_lines), current_line))
     return tuple(section for section in sections if section.lines or section.heading)
 
 

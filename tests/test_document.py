@@ -115,6 +115,13 @@ def test_ligatures_soft_hyphens_and_odd_spaces_are_normalized() -> None:
     )
 
 
+def test_a_soft_hyphen_with_no_letter_beside_it_is_a_dash() -> None:
+    # Some producers draw the dash of "2022 – Present" with the soft-hyphen glyph.
+    assert normalize_text("2022 \u00ad Present") == "2022 – Present"
+    assert normalize_text("2018 \u00ad") == "2018 –"
+    assert normalize_text("work\u00adflow") == "workflow"
+
+
 @pytest.mark.parametrize("glyph", ["•", "●", "▪", "➢", "-", "*", "–"])
 def test_bullet_glyphs_are_removed_and_remembered(glyph: str) -> None:
     assert strip_bullet(f"{glyph} Built APIs") == ("Built APIs", True)

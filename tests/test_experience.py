@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from analyzer import analyze, analyze_text
-from analyzer.experience import date_ranges, month_text, parse_month
+from analyzer.document import Line
+from analyzer.experience import date_ranges, find_entries, month_text, parse_month
+from analyzer.sections import Section as ResumeSection
 from tests.resume_pdf import Resume, Section
 
 AS_OF = parse_month("2026-12")
@@ -44,6 +46,8 @@ def ranges(text: str) -> list[tuple[str, str | None, str]]:
         ("Sep. 2023 Mar. 2024", ("2023-09", "2024-03", "month")),
         ("Data Engineer\tMay 2021", ("2021-05", "2021-05", "month")),
         ("B.S. Computer Science, State University, 2019", ("2019-01", "2019-12", "year")),
+        ("2022 –\tCommunity Builder, AWS", ("2022-01", None, "year")),
+        ("[ 31 May 2023 ]", ("2023-05", "2023-05", "month")),
     ],
 )
 def test_every_date_form_resumes_use_is_read(text: str, expected: tuple[str, str | None, str]) -> None:
@@ -285,3 +289,143 @@ def test_a_list_of_named_events_is_no_entry() -> None:
     text = "Education\nB.S. Computer Science, State University, 2011-2015\nKubeCon 2019, Velocity 2019, OSCON 2019\n"
     entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
     assert [(entry["start"], entry["end"]) for entry in entries] == [("2011-01", "2015-12")]
+
+
+def test_labels_repeated_inside_every_entry_do_not_end_the_experience() -> None:
+    block = "Proyectos\n- Fraud models with XGBoost.\nTecnologías\n- Python, Spark.\n"
+    text = (
+        "EXPERIENCIA PROFESIONAL\n"
+        f"Jefe de Área, Agencia Tributaria, 2021 - 2023\n{block}"
+        f"Analista, Agencia Tributaria, 2017 - 2020\n{block}"
+        f"Programador, Banco Sur, 2013 - 2016\n{block}"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["section"], entry["start"]) for entry in entries] == [
+        ("experience", "2021-01"),
+        ("experience", "2017-01"),
+        ("experience", "2013-01"),
+    ]
+
+
+def _line(text: str, number: int, size: float = 9.0, x0: float = 50.0, bold: bool = False) -> Line:
+    return Line(text, 1, number, x0=x0, top=20.0 * number, x1=x0 + 300, bottom=20.0 * number + 9, font_size=size, bold=bold)
+
+
+def test_a_sub_heading_set_larger_than_the_text_changes_the_kind_of_entries() -> None:
+    awards = ResumeSection(
+        "awards",
+        "Honors & Awards",
+        (
+            _line("2021\tFirst Place, Cloud GameDay", 2),
+            _line("Community", 3, size=12.0, x0=40.0),
+            _line("2022 –\tHashiCorp Ambassador, HashiCorp", 4),
+        ),
+    )
+    entries, _ = find_entries([awards], AS_OF)
+    assert [(entry.section, month_text(entry.start), entry.end) for entry in entries] == [
+        ("volunteering", "2022-01", None)
+    ]
+
+
+def test_an_entry_title_styled_like_a_heading_keeps_its_dates() -> None:
+    title = _line("Actualidad\tJefe de Área", 2, bold=True)
+    sections = [
+        ResumeSection("experience", "EXPERIENCIA PROFESIONAL", (), _line("EXPERIENCIA PROFESIONAL", 1, bold=True)),
+        ResumeSection("other", title.text, (_line("|\tAgencia Tributaria", 3), _line("2025\tModelos de fraude", 4)), title),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start), entry.end) for entry in entries] == [
+        ("experience", "2025-01", None)
+    ]
+
+
+def test_a_year_between_names_on_a_degree_line_dates_the_degree() -> None:
+    text = (
+        "Education\n"
+        "Master of Business Administration : Finance 2011 University of Delaware , City , State , USA\n"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["section"], entry["start"], entry["end"]) for entry in entries] == [
+        ("education", "2011-01", "2011-12")
+    ]
+
+
+def test_a_dated_award_in_a_job_description_is_no_entry() -> None:
+    text = (
+        "Experience\nInvestment Accountant, BNY Mellon, 10/2012 to 11/2015\n"
+        "- Award: Received a special achievement award at BNY Mellon Bank in Asset Servicing\n"
+        "achievement award (Dec 2014.\n"
+    )
+    entries = analyze_text(text, as_of=AS_OF).to_dict()["experience"]["entries"]
+    assert [(entry["start"], entry["end"]) for entry in entries] == [("2012-10", "2015-11")]
+
+
+def test_a_heading_hyphenated_over_two_lines_is_read_whole() -> None:
+    sections = [
+        ResumeSection("other", "CONFERENCES AND SEM-", (), _line("CONFERENCES AND SEM-", 1, bold=True)),
+        ResumeSection("other", "INARS", (_line("[ Oct 2025 – Jan 2026 ]\tTechnical Writing Course", 3),), _line("INARS", 2, bold=True)),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start)) for entry in entries] == [("education", "2025-10")]
+
+
+def test_a_wrapped_sentence_below_an_entry_is_not_the_next_entry_s_title() -> None:
+    text = (
+        "Experience\n"
+        "Software Engineer\tJun 2021 - Dec 2022\n"
+        "- Shipped plugin search end-to-end, increasing plugin discovery by 25% within first quarter\n"
+        "through robust API design and performance tuning\n"
+        "Software Engineer\tJul 2019 - May 2021\n"
+        "- Developed API integrations for Notion workspaces.\n"
+    )
+    report = analyze_text(text, as_of=AS_OF).to_dict()
+    months = {skill["id"]: skill["months"] for skill in report["skills"]}
+    assert months["api_design"] == 19
+
+
+def test_a_skill_named_in_a_job_title_counts_the_months_of_that_job() -> None:
+    text = (
+        "Skills\nMERN stack, Docker\n"
+        "Experience\n"
+        "MERN Stack Developer, OpenAI, Jun 2020 - Dec 2020\n- Chat features with React.\n"
+        "Full Stack Developer, Uber, Jan 2019 - May 2020\n- Web apps with the MERN stack and Docker.\n"
+    )
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert months["mern_stack"] == 7 + 17
+
+
+def test_a_skill_named_inside_a_longer_name_counts_where_that_name_is_used() -> None:
+    text = (
+        "Skills\nAWS, Python\n"
+        "Experience\n"
+        "Data Engineer, Northwind, Jan 2022 - Dec 2022\n- ETL jobs on AWS Glue and AWS Lambda.\n"
+        "Data Analyst, Contoso, Jan 2020 - Dec 2021\n- Reports in Python.\n"
+    )
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert months["aws"] == 12
+
+
+def test_a_first_page_sidebar_does_not_end_the_jobs_going_on_overleaf() -> None:
+    def at(text: str, page: int, number: int, x0: float) -> Line:
+        return Line(text, page, number, x0=x0, top=20.0 * number, x1=x0 + 150, bottom=20.0 * number + 9, font_size=9.0)
+
+    sections = [
+        ResumeSection("experience", "EXPERIENCE", (at("2021 – 2023\tData Scientist, Northwind", 1, 2, 40.0),), at("EXPERIENCE", 1, 1, 40.0)),
+        ResumeSection(
+            "skills",
+            "SKILLS",
+            (at("Python, SQL", 1, 4, 420.0), at("2018 – 2020\tData Analyst, Contoso", 2, 1, 40.0)),
+            at("SKILLS", 1, 3, 420.0),
+        ),
+    ]
+    entries, _ = find_entries(sections, AS_OF)
+    assert [(entry.section, month_text(entry.start)) for entry in entries] == [
+        ("experience", "2021-01"),
+        ("experience", "2018-01"),
+    ]
+
+
+def test_a_name_with_symbols_is_not_found_inside_another_name() -> None:
+    text = "Skills\nC++, C#\nExperience\nBackend Developer, Acme, Jan 2020 - Dec 2020\n- Services in C#.\n"
+    months = {skill["id"]: skill["months"] for skill in analyze_text(text, as_of=AS_OF).to_dict()["skills"]}
+    assert (months["csharp"], months["cpp"]) == (12, None)
