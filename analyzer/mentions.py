@@ -264,18 +264,22 @@ class _Tokens:
 
     def between_separators(self, start: int, end: int) -> bool:
         """Whether a span stands as a list item: a separator or a line edge on each side."""
+        return self._separated(start - 1, start) and self.ends_item(end)
 
-        def separated(position: int, inside: int) -> bool:
-            if not 0 <= position < len(self.words) or self.line_of[position] != self.line_of[inside]:
-                return True
-            return (
-                self.spaces[position]
-                or self.lowers[position] in LIST_PUNCTUATION
-                or self.lowers[position] in vocabulary().connectors
-                or (self.words[position] == "." and position > inside)
-            )
+    def ends_item(self, end: int) -> bool:
+        """Whether a span ending before ``end`` ends a list item: a separator or the line's end
+        follows it, not another word of the same phrase."""
+        return self._separated(end, end - 1)
 
-        return separated(start - 1, start) and separated(end, end - 1)
+    def _separated(self, position: int, inside: int) -> bool:
+        if not 0 <= position < len(self.words) or self.line_of[position] != self.line_of[inside]:
+            return True
+        return (
+            self.spaces[position]
+            or self.lowers[position] in LIST_PUNCTUATION
+            or self.lowers[position] in vocabulary().connectors
+            or (self.words[position] == "." and position > inside)
+        )
 
     def starts_clause(self, index: int) -> bool:
         """Whether a token opens its line or follows sentence punctuation (so a capital says
@@ -594,8 +598,14 @@ class SkillMatcher:
         # "con Spark", "mit Spark": the cue words of other languages read as the rule's own.
         cue_words = vocabulary().cue_words
         before_in_english = [cue_words.get(word, word) for word in before]
+        # A field's name that qualifies the next word ("AI workloads", "AI Engineering:" as a row
+        # label) names what the listed skills are about, not a skill: in a skills section it must
+        # end its item.
+        in_skills_section = lines[line_index].section == SKILLS and (
+            skill.kind not in FIELD_KINDS or tokens.ends_item(candidate.end)
+        )
         signals = {
-            "skills_section": lines[line_index].section == SKILLS,
+            "skills_section": in_skills_section,
             "cue": _any_cue(before_in_english, rule.cues_before, reverse=True)
             or _any_cue(after, rule.cues_after),
             "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,
