@@ -86,7 +86,9 @@ EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
 EMPLOYER_REACH = 4
 # A town named after an employer ("OpenAI, San Francisco, CA") has at most this many words.
 MAX_TOWN_WORDS = 3
-TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
+# Words after a job title's noun that end the title: "Full-stack developer for B2B SaaS" names
+# the client next, where "Machine learning engineer who ships models" goes on to a claim.
+TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/", "for"})
 # Punctuation that separates list items; the words that join them ("and", "y", "und") are data.
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
 # A full stop ends a clause only before a space or the end: the dots inside "ASP.NET" and
