@@ -107,6 +107,8 @@ CASE_SENSITIVE_LENGTH = 2
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
 _SEPARATED = re.compile(r"[\s\-_.]")
+# A version written apart from its name ("Prisma 7", "Python 3.12", "Spark v3").
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*x?$")
 _VERSIONED = re.compile(r"^(?P<base>.*?[A-Za-z+#])[-_]?v?(?P<version>\d+(?:\.\d+)*[a-z]?)$")
 _WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z\-]*$")
 # Tokens that may sit inside a name written in parts ("scikit - learn", "node . js").
@@ -270,7 +272,10 @@ class _Tokens:
 
     def ends_item(self, end: int) -> bool:
         """Whether a span ending before ``end`` ends a list item: a separator or the line's end
-        follows it, not another word of the same phrase."""
+        follows it, not another word of the same phrase. A version after the name stays in its
+        item ("Next.js 14, Prisma 7, and PostgreSQL")."""
+        if end < len(self.words) and self.line_of[end] == self.line_of[end - 1] and _VERSION.match(self.words[end]):
+            return self._separated(end + 1, end)
         return self._separated(end, end - 1)
 
     def _separated(self, position: int, inside: int) -> bool:

@@ -201,6 +201,10 @@ def test_a_field_that_qualifies_the_next_word_in_a_skills_section_is_no_item() -
     assert "Application monitoring" in names("SKILLS\nGrafana, monitoring, Prometheus")
 
 
+def test_a_version_after_an_ambiguous_name_keeps_it_in_its_list() -> None:
+    assert "Prisma" in names("Built approval gates in Next.js 14, Prisma 7, and PostgreSQL.")
+
+
 def test_two_skills_joined_by_a_slash_are_both_found() -> None:
     assert {"HTML", "CSS", "C", "C++"} <= names("SKILLS\nHTML/CSS, C/C++, Python")
 
