@@ -30,7 +30,9 @@ EMPLOYER_ENDS = frozenset({"|", "—", "–", "-", "·", "(", ";"})
 EMPLOYER_REACH = 4
 # A town named after an employer ("OpenAI, San Francisco, CA") has at most this many words.
 MAX_TOWN_WORDS = 3
-TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/"})
+# Words after a job title's noun that end the title: "Full-stack developer for B2B SaaS" names
+# the client next, where "Machine learning engineer who ships models" goes on to a claim.
+TITLE_BREAKS = frozenset({"|", ",", "—", "–", "-", "·", "•", "(", "@", "at", ".", ";", ":", "/", "for"})
 # A full stop ends a clause only before a space or the end: the dots inside "ASP.NET" and
 # "Node.js" do not.
 CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s|$)")
@@ -79,8 +81,14 @@ def context_allows(
     # "con Spark", "mit Spark": the cue words of other languages read as the rule's own.
     cue_words = vocabulary().cue_words
     before_in_english = [cue_words.get(word, word) for word in before]
+    # A field's name that qualifies the next word ("AI workloads", "AI Engineering:" as a row
+    # label) names what the listed skills are about, not a skill: in a skills section it must
+    # end its item.
+    in_skills_section = lines[line_index].section == SKILLS and (
+        skill.kind not in FIELD_KINDS or tokens.ends_item(candidate.end)
+    )
     signals = {
-        "skills_section": lines[line_index].section == SKILLS,
+        "skills_section": in_skills_section,
         "cue": _any_cue(before_in_english, rule.cues_before, reverse=True)
         or _any_cue(after, rule.cues_after),
         "list": tokens.between_separators(candidate.start, candidate.end) and in_anchored_list,

@@ -23,6 +23,8 @@ TOKENIZER_VERSION = "2"
 LIST_PUNCTUATION = frozenset({",", ";", "/", "|", "•", "·", "&", "(", ")", "[", "]", ":", "+", "-", "–"})
 _BULLETS = r"[•·|▪●◦■►]"
 _COMPACT_DROP = re.compile(r"[\s\-_.]+")
+# A version written apart from its name ("Prisma 7", "Python 3.12", "Spark v3").
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*x?$")
 # Tokens that may sit inside a name written in parts ("scikit - learn", "node . js").
 _JOINERS = frozenset({"-", ".", "/", "+", "#", "_"})
 
@@ -122,18 +124,25 @@ class Tokens:
 
     def between_separators(self, start: int, end: int) -> bool:
         """Whether a span stands as a list item: a separator or a line edge on each side."""
+        return self._separated(start - 1, start) and self.ends_item(end)
 
-        def separated(position: int, inside: int) -> bool:
-            if not 0 <= position < len(self.words) or self.line_of[position] != self.line_of[inside]:
-                return True
-            return (
-                self.spaces[position]
-                or self.lowers[position] in LIST_PUNCTUATION
-                or self.lowers[position] in vocabulary().connectors
-                or (self.words[position] == "." and position > inside)
-            )
+    def ends_item(self, end: int) -> bool:
+        """Whether a span ending before ``end`` ends a list item: a separator or the line's end
+        follows it, not another word of the same phrase. A version after the name stays in its
+        item ("Next.js 14, Prisma 7, and PostgreSQL")."""
+        if end < len(self.words) and self.line_of[end] == self.line_of[end - 1] and _VERSION.match(self.words[end]):
+            return self._separated(end + 1, end)
+        return self._separated(end, end - 1)
 
-        return separated(start - 1, start) and separated(end, end - 1)
+    def _separated(self, position: int, inside: int) -> bool:
+        if not 0 <= position < len(self.words) or self.line_of[position] != self.line_of[inside]:
+            return True
+        return (
+            self.spaces[position]
+            or self.lowers[position] in LIST_PUNCTUATION
+            or self.lowers[position] in vocabulary().connectors
+            or (self.words[position] == "." and position > inside)
+        )
 
     def starts_clause(self, index: int) -> bool:
         """Whether a token opens its line or follows sentence punctuation (so a capital says

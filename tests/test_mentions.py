@@ -192,6 +192,23 @@ def test_a_field_in_a_sentence_about_oneself_still_counts() -> None:
     assert "Machine learning" in names("Machine learning engineer who ships fraud models every week.")
 
 
+def test_a_field_in_a_title_that_names_its_client_is_no_claim() -> None:
+    assert "Full-stack development" not in names("Full-stack developer for logistics startups.")
+
+
+def test_a_field_that_qualifies_the_next_word_in_a_skills_section_is_no_item() -> None:
+    assert "Application monitoring" not in names("SKILLS\nmonitoring dashboards, Grafana, Prometheus")
+    assert "Application monitoring" in names("SKILLS\nGrafana, monitoring, Prometheus")
+
+
+def test_a_version_after_an_ambiguous_name_keeps_it_in_its_list() -> None:
+    assert "Prisma" in names("Built approval gates in Next.js 14, Prisma 7, and PostgreSQL.")
+
+
+def test_two_skills_joined_by_a_slash_are_both_found() -> None:
+    assert {"HTML", "CSS", "C", "C++"} <= names("SKILLS\nHTML/CSS, C/C++, Python")
+
+
 @pytest.mark.parametrize("text", ["Served traffic at scale.", "Ran a quick check on the data flow."])
 def test_ordinary_words_running_together_do_not_spell_a_product(text: str) -> None:
     assert not names(text) & {"AtScale", "Semantic layer", "Property-based testing", "Google Cloud Dataflow"}

@@ -68,6 +68,19 @@ def test_no_surface_belongs_to_two_skills(taxonomy) -> None:
             assert owners.setdefault(surface_key(surface), skill.id) == skill.id, surface
 
 
+def test_no_surface_is_two_other_skills_joined_by_a_slash(taxonomy) -> None:
+    # "HTML/CSS" or "C/C++" as one skill's alias would hide the other skill the resume claims;
+    # a skill whose own name joins two ("CI/CD") is one thing by that name.
+    owners = {surface_key(surface): skill.id for skill in taxonomy.skills.values() for surface in skill.surfaces}
+    for skill in taxonomy.skills.values():
+        if "/" in skill.name:
+            continue
+        for surface in skill.surfaces:
+            parts = [part.strip() for part in surface.split("/")]
+            part_owners = {owners.get(surface_key(part)) for part in parts}
+            assert len(parts) == 1 or None in part_owners or len(part_owners) == 1, surface
+
+
 def test_skill_kinds_and_context_rules_are_known(taxonomy) -> None:
     for skill in taxonomy.skills.values():
         assert skill.kind in SKILL_KINDS
