@@ -175,11 +175,12 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
 
 
 def analyze_path(path: str, options: BatchOptions = BatchOptions()) -> FileResult:
-    """:func:`analyze_file` for a file on disk; a file that cannot be read gets a failed result."""
-    from analyzer.document import read_source
+    """:func:`analyze_file` for a file on disk or at an fsspec URL (shared storage a cluster's
+    workers read from); a file that cannot be read gets a failed result."""
+    from analyzer.storage import read_location
 
     try:
-        name, data = read_source(path, max_size=options.max_size)
+        name, data = read_location(path, max_size=options.max_size)
     except SkillgapError as error:
         return FileResult(path, "failed", None, error.message)
     return replace(analyze_file(data, name, options), file=path)

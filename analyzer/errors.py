@@ -82,3 +82,9 @@ class UnknownPathError(SkillgapError):
     """A requested path id is not in the taxonomy."""
 
     exit_code = ExitCode.USAGE
+
+
+class MissingExtraError(SkillgapError):
+    """A feature needs an optional extra (``pip install 'skillgap[dask]'``) that is not installed."""
+
+    exit_code = ExitCode.USAGE
