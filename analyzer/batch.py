@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from analyzer.document import (
     DOCX_EXTENSIONS,
@@ -38,7 +38,8 @@ from analyzer.ocr import OcrSettings
 BATCH_EXTENSIONS = (PDF_EXTENSIONS | DOCX_EXTENSIONS | TEXT_EXTENSIONS) - {""}
 # Without OCR an image is no resume to read, and a folder may hold headshots: skipped, not failed.
 IMAGE_SKIPPED = "an image: read only with --ocr"
-DEFAULT_TIMEOUT = Limits.timeout
+# A batch always has a per-file timeout: a hung file must not hold a worker forever.
+DEFAULT_TIMEOUT: float = Limits.timeout or 60.0
 DEFAULT_MAX_MEMORY = Limits.max_memory
 DEFAULT_MAX_PAGES = Limits.max_pages
 DEFAULT_MAX_SIZE = Limits.max_size
@@ -289,7 +290,7 @@ def _schedule(pool: _Pool, paths: Sequence[str], timeout: float) -> Iterator[Fil
         busy = {worker.connection: worker for worker in pool.workers}
         sentinels = {worker.process.sentinel: worker for worker in pool.workers}
         for ready in wait([*busy, *sentinels], timeout=POLL_SECONDS):
-            worker = busy.get(ready) or sentinels[ready]  # type: ignore[index]
+            worker = busy[ready] if isinstance(ready, Connection) else sentinels[int(ready)]  # type: ignore[arg-type]
             if worker not in pool.workers:
                 continue
             yield from _collect(pool, worker, ready is worker.connection, pending)
@@ -348,45 +349,70 @@ def _expire(pool: _Pool, timeout: float, pending: deque[str]) -> Iterator[FileRe
             raise SkillgapError("batch", "a worker process did not start in time")
 
 
-def analyze_folder(
-    path: str | Path,
+class Engine(Protocol):
+    """Runs the per-file function over paths: this machine's worker processes, or a cluster.
+
+    ``results`` gets the candidate paths still to analyze (already scanned, hashed and filtered by
+    resume) and yields one :class:`FileResult` per path as each finishes, in any order, with
+    ``file`` the path as given. Keeping one file's crash, hang or memory from the others is the
+    engine's job. ``close`` stops whatever the engine started; results not yet yielded are lost.
+    """
+
+    def results(self, paths: Sequence[str], options: BatchOptions) -> Iterator[FileResult]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """Worker processes on this machine, each loading the taxonomy and spaCy once, one file at a
+    time, replaced when one crashes, hangs past the timeout or exceeds its memory limit."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or default_workers()
+        self._pool: _Pool | None = None
+
+    def results(self, paths: Sequence[str], options: BatchOptions) -> Iterator[FileResult]:
+        if not paths:
+            return
+        self.close()
+        self._pool = _Pool(max(1, min(self.workers, len(paths))), options)
+        try:
+            yield from _schedule(self._pool, paths, options.timeout)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+
+
+def batch_options(
     *,
-    workers: int | None = None,
+    taxonomy_files: Iterable[str | Path] = (),
+    paths: Sequence[str] = (),
     timeout: float = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     max_pages: int | None = DEFAULT_MAX_PAGES,
     max_size: int | None = DEFAULT_MAX_SIZE,
-    recursive: bool = False,
-    follow_symlinks: bool = False,
-    taxonomy_files: Iterable[str | Path] = (),
-    paths: Sequence[str] = (),
     cache_dir: str | Path | None = None,
-    done: frozenset[str] = frozenset(),
     redact: bool = False,
     as_of: int | None = None,
     jobs: Sequence[Any] = (),
     ocr: OcrSettings | None = None,
-) -> FolderResults:
-    """Analyze every resume in a folder; the results come as each file completes.
-
-    Skipped files come first, then results in the order files finish. Files whose content hash
-    is in ``done`` (from a previous run's output) are not analyzed again and yield nothing. The
-    folder is read when iteration begins; errors about the folder itself are raised then.
-    ``jobs`` are job postings (``JobTarget`` or file names, read here once) that every report
-    measures the resume against.
-
-    >>> for result in analyze_folder("examples/resumes", workers=2):  # doctest: +SKIP
-    ...     print(result.file, result.status, result.report and result.report["best_fit"])
-    """
+) -> BatchOptions:
+    """The options of a folder's run; ``jobs`` are job postings (``JobTarget`` or file names, read
+    here once) that every report measures the resume against."""
+    files = tuple(str(Path(extra)) for extra in taxonomy_files)
     targets: tuple[Any, ...] = ()
     if jobs:
         from analyzer.analysis import job_targets
         from skills import load_taxonomy
 
-        targets = job_targets(jobs, load_taxonomy(tuple(str(Path(extra)) for extra in taxonomy_files)))
-    options = BatchOptions(
+        targets = tuple(job_targets(jobs, load_taxonomy(files)))
+    return BatchOptions(
         jobs=targets,
-        taxonomy_files=tuple(str(Path(extra)) for extra in taxonomy_files),
+        taxonomy_files=files,
         paths=tuple(paths),
         timeout=timeout,
         max_memory=max_memory,
@@ -398,9 +424,50 @@ def analyze_folder(
         # Files are already read in parallel: one OCR process per file keeps to the cores.
         ocr=replace(ocr, workers=1) if ocr is not None else None,
     )
-    scanned = scan_folder(path, recursive=recursive, follow_symlinks=follow_symlinks, ocr=ocr is not None)
+
+
+def hash_or_failure(candidate: str) -> str | FileResult:
+    """A candidate's content hash, or its failed result when it cannot be read."""
+    try:
+        return file_sha256(candidate)
+    except OSError as error:
+        return FileResult(display_name(candidate), "failed", None, f"cannot read file ({error.strerror or error})")
+
+
+def engine_results(engine: Engine, hashes: dict[str, str], options: BatchOptions) -> Iterator[FileResult]:
+    """The engine's results for the hashed candidates, named as outputs name them."""
+    for result in engine.results(list(hashes), options):
+        # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
+        yield replace(result, file=display_name(result.file), sha256=result.sha256 or hashes.get(result.file))
+
+
+def analyze_folder(
+    path: str | Path,
+    *,
+    workers: int | None = None,
+    engine: Engine | None = None,
+    recursive: bool = False,
+    follow_symlinks: bool = False,
+    done: frozenset[str] = frozenset(),
+    **options: Any,
+) -> FolderResults:
+    """Analyze every resume in a folder; the results come as each file completes.
+
+    Skipped files come first, then results in the order files finish. Files whose content hash
+    is in ``done`` are not analyzed again and yield nothing. The other keywords are those of
+    :func:`batch_options`. The folder is read when iteration begins; errors about the folder
+    itself are raised then. For outputs, resume and a cohort summary use
+    :func:`analyzer.batch_run.run_batch`.
+
+    >>> for result in analyze_folder("examples/resumes", workers=2):  # doctest: +SKIP
+    ...     print(result.file, result.status, result.report and result.report.best_fit)
+    """
+    settings = batch_options(**options)
+    scanned = scan_folder(
+        path, recursive=recursive, follow_symlinks=follow_symlinks, ocr=settings.ocr is not None
+    )
     return FolderResults(
-        functools.partial(_folder_results, scanned, options, workers or default_workers(), done)
+        functools.partial(_folder_results, scanned, settings, engine or LocalEngine(workers), done)
     )
 
 
@@ -409,7 +476,7 @@ class FolderResults(Iterator[FileResult]):
 
     ``total`` is how many results there are in all (skipped and failed files included), known
     once the folder has been scanned and hashed, before the first analyzed file comes back; it is
-    None until then. A progress display uses it to show the time left.
+    None until then.
     """
 
     def __init__(self, run: Callable[[FolderResults], Generator[FileResult, None, None]]) -> None:
@@ -420,14 +487,14 @@ class FolderResults(Iterator[FileResult]):
         return next(self._results)
 
     def close(self) -> None:
-        """Stop the workers; results not yet come are not analyzed."""
+        """Stop the engine; results not yet come are not analyzed."""
         self._results.close()
 
 
 def _folder_results(
     scanned: Iterator[tuple[str, str | None]],
     options: BatchOptions,
-    workers: int,
+    engine: Engine,
     done: frozenset[str],
     results: FolderResults,
 ) -> Generator[FileResult, None, None]:
@@ -440,31 +507,15 @@ def _folder_results(
             count += 1
             yield FileResult(display_name(candidate), "skipped", None, skip_reason)
     hashes: dict[str, str] = {}
-    pool = None
-    try:
-        for candidate in candidates:
-            try:
-                sha256 = file_sha256(candidate)
-            except OSError as error:
-                count += 1
-                reason = f"cannot read file ({error.strerror or error})"
-                yield FileResult(display_name(candidate), "failed", None, reason)
-                continue
-            if sha256 in done:
-                continue
+    for candidate in candidates:
+        sha256 = hash_or_failure(candidate)
+        if isinstance(sha256, FileResult):
+            count += 1
+            yield sha256
+        elif sha256 not in done:
             hashes[candidate] = sha256
-            if pool is None:
-                # Workers take a second to load spaCy: they start with the first file to do and
-                # load while the rest of the folder is hashed.
-                pool = _Pool(max(1, min(workers, len(candidates))), options)
-        results.total = count + len(hashes)
-        if pool is None:
-            return
-        for result in _schedule(pool, list(hashes), options.timeout):
-            # A crash or a timeout leaves the worker no time to say the hash; the scan knows it.
-            yield replace(
-                result, file=display_name(result.file), sha256=result.sha256 or hashes.get(result.file)
-            )
+    results.total = count + len(hashes)
+    try:
+        yield from engine_results(engine, hashes, options)
     finally:
-        if pool is not None:
-            pool.close()
+        engine.close()
