@@ -39,6 +39,25 @@ def dask_available() -> bool:
     return True
 
 
+def local_cluster(workers: int) -> Any:
+    """A Dask cluster on this machine as the engine starts it: ``workers`` processes of one thread.
+
+    Its workers are not daemonic processes, because each starts an isolation process (which a
+    daemonic process may not); workers started with ``dask worker`` need the same setting.
+    """
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.daemon": False}):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+
+
 class DaskEngine:
     """Runs files on a Dask cluster: a new local cluster, or the scheduler at ``scheduler``.
 
@@ -59,19 +78,10 @@ class DaskEngine:
     def _connect(self) -> Any:
         if self._client is not None:
             return self._client
-        import dask
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
         if self.scheduler is None:
-            # Each Dask worker starts its isolation process, which a daemonic process may not.
-            with dask.config.set({"distributed.worker.daemon": False}):
-                self._cluster = LocalCluster(
-                    n_workers=self.workers or default_workers(),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+            self._cluster = local_cluster(self.workers or default_workers())
             self._client = Client(self._cluster)
         else:
             try:

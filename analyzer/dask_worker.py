@@ -8,12 +8,14 @@ replaced, the Dask worker lives on).
 
 from __future__ import annotations
 
+import multiprocessing
 import queue
 from typing import Any
 
 from distributed import WorkerPlugin, get_worker
 
 from analyzer.batch import BatchOptions, FileResult, _Pool, _schedule
+from analyzer.errors import SkillgapError
 
 
 class IsolationPlugin(WorkerPlugin):
@@ -32,6 +34,12 @@ class IsolationPlugin(WorkerPlugin):
         self.__init__(state["options"])  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
+        if multiprocessing.current_process().daemon:
+            raise SkillgapError(
+                "dask worker",
+                "a daemonic worker cannot start the per-file isolation process; "
+                "start workers with DASK_DISTRIBUTED__WORKER__DAEMON=False",
+            )
         for _ in range(max(1, worker.state.nthreads)):
             pool = _Pool(1, self.options)
             self.started.append(pool)
