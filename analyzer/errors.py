@@ -72,6 +72,12 @@ class ResourceLimitError(SkillgapError):
     """The file is larger, longer, slower or hungrier than the limits allow."""
 
 
+class MissingExtraError(SkillgapError):
+    """A feature needs an optional extra (``pip install 'skillgap[dask]'``) that is not installed."""
+
+    exit_code = ExitCode.USAGE
+
+
 class TaxonomyError(SkillgapError):
     """A taxonomy file is malformed or inconsistent."""
 
@@ -80,11 +86,5 @@ class TaxonomyError(SkillgapError):
 
 class UnknownPathError(SkillgapError):
     """A requested path id is not in the taxonomy."""
-
-    exit_code = ExitCode.USAGE
-
-
-class MissingExtraError(SkillgapError):
-    """A feature needs an optional extra (``pip install 'skillgap[dask]'``) that is not installed."""
 
     exit_code = ExitCode.USAGE

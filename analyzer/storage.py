@@ -103,5 +103,7 @@ def list_url_folder(url: str, *, recursive: bool = False) -> Iterator[str]:
         found = filesystem.find(path, maxdepth=None if recursive else 1)
     except OSError as error:
         raise UnreadableInputError(name, f"cannot list the folder ({error.strerror or error})") from None
+    # Named under the URL as given ("memory://cvs/a.pdf", not fsspec's "memory:///cvs/a.pdf").
+    root = path.rstrip("/")
     for entry in sorted(found):
-        yield filesystem.unstrip_protocol(entry)
+        yield f"{url.rstrip('/')}/{entry[len(root):].lstrip('/')}"
