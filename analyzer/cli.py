@@ -358,6 +358,23 @@ def batch(
     ocr: Ocr = False,
     ocr_pages: OcrPages = "missing",
     ocr_lang: OcrLang = "eng",
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="local|dask",
+            help="Where files run: local worker processes, or a Dask cluster (needs skillgap[dask]).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
+            "(default: a local cluster of --workers processes).",
+        ),
+    ] = None,
     debug: Debug = False,
 ) -> None:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
@@ -365,6 +382,7 @@ def batch(
     from analyzer.batch_output import done_hashes, drop_partial_row, open_writer
     from analyzer.cache import default_cache_dir
     from analyzer.cohort import CohortSummary
+    from analyzer.engines import make_engine
     from analyzer.output_lock import locked_outputs
     from analyzer.progress import progress_reporter
 
@@ -386,6 +404,7 @@ def batch(
             drop_partial_row(output)
             done = done_hashes(output)
         writer = open_writer(output, path_ids, append=resume)
+        runner = make_engine(engine, workers=workers, scheduler=scheduler)
     except SkillgapError as error:
         _fail(str(error), error.exit_code, debug=debug)
     cohort = CohortSummary()
@@ -396,7 +415,7 @@ def batch(
         collector = CohortCollector()
     results = analyze_folder(
         directory,
-        workers=workers,
+        engine=runner,
         timeout=timeout,
         max_memory=memory_limit,
         max_pages=max_pages,
