@@ -19,6 +19,11 @@ Prints one line per measurement with the ratio and the goal it is checked agains
   analysis in one process, against pdfminer.six's own ``extract_text`` of it (goal ≤ 3×).
 - OCR seconds per page of a scanned resume at 300 and 150 dpi, on one core (goal ≤ 5 s; needs
   the system's tesseract and pdftoppm).
+- both engines, local and Dask (a local cluster; needs ``pip install '.[dask]'``), on the same 600
+  generated PDFs with 2 workers each: files per second per worker, CPU seconds per file and what
+  of it is overhead beyond the per-file work, bytes per JSONL row, and the per-file stages (PDF
+  read, matching, the rest of the report) in CPU time. ``--skip`` everything else to run only
+  this (about 15 minutes on 2 busy cores); the README's "Large runs" figures come from it.
 
 Timings are the best of a few repetitions, alternating the compared commands, so that other
 load on a shared machine disturbs both sides alike. Nothing here is a test: it only reports.
