@@ -15,27 +15,24 @@ from typing import Any
 from distributed import WorkerPlugin, get_worker
 
 from analyzer.batch import BatchOptions, FileResult, _Pool, _schedule
-from analyzer.errors import SkillgapError
+from analyzer.errors import UsageError
 
 
 class IsolationPlugin(WorkerPlugin):
     """Holds the worker's isolation pools for one run's options; they end with the run."""
 
+    # Made on each worker by setup: the plugin travels there with its options only.
+    pools: queue.SimpleQueue[_Pool]
+    started: list[_Pool]
+
     def __init__(self, options: BatchOptions) -> None:
         self.options = options
-        self.pools: queue.SimpleQueue[_Pool] = queue.SimpleQueue()
-        self.started: list[_Pool] = []
-
-    def __getstate__(self) -> dict[str, Any]:
-        # Only the options travel to the workers; each builds its own pools.
-        return {"options": self.options}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["options"])  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
+        self.pools = queue.SimpleQueue()
+        self.started = []
         if multiprocessing.current_process().daemon:
-            raise SkillgapError(
+            raise UsageError(
                 "dask worker",
                 "a daemonic worker cannot start the per-file isolation process; "
                 "start workers with DASK_DISTRIBUTED__WORKER__DAEMON=False",
