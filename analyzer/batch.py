@@ -31,9 +31,10 @@ from analyzer.document import (
     display_name,
     too_large,
 )
-from analyzer.errors import NotAFileError, SkillgapError
+from analyzer.errors import InputNotFoundError, NotAFileError, SkillgapError, WorkerError
 from analyzer.isolation import Limits, limit_memory
 from analyzer.ocr import OcrSettings
+from analyzer.report import Report
 from analyzer.storage import is_url, list_url_folder, location_sha256
 
 BATCH_EXTENSIONS = (PDF_EXTENSIONS | DOCX_EXTENSIONS | TEXT_EXTENSIONS) - {""}
@@ -80,11 +81,11 @@ class FileResult:
     status: str
     sha256: str | None = None
     error: str | None = None
-    report: dict[str, Any] | None = field(default=None, repr=False)
+    report: Report | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """One JSONL row: the full report (when ok) with ``file``, ``status`` and ``error``."""
-        row: dict[str, Any] = dict(self.report or {})
+        """One JSONL row: the full report (when ok) with ``file``, ``status``, ``error`` and ``sha256``."""
+        row: dict[str, Any] = self.report.to_dict() if self.report else {}
         row.update({"file": self.file, "status": self.status, "error": self.error, "sha256": self.sha256})
         return row
 
@@ -128,8 +129,6 @@ def scan_folder(
         return
     root = Path(directory)
     if not root.exists():
-        from analyzer.errors import InputNotFoundError
-
         raise InputNotFoundError(str(directory), "no such folder")
     if not root.is_dir():
         raise NotAFileError(str(directory), "not a folder; use 'skillgap analyze' for one file")
@@ -179,7 +178,7 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
         return FileResult(name, "failed", sha256, "ran out of memory (raise --max-memory)")
     except Exception as error:  # noqa: BLE001 - one file's bug must not end the batch
         return FileResult(name, "failed", sha256, f"internal error ({error.__class__.__name__})")
-    return FileResult(name, "ok", sha256, None, report.to_dict())
+    return FileResult(name, "ok", sha256, None, report)
 
 
 def analyze_path(path: str, options: BatchOptions = BatchOptions()) -> FileResult:
@@ -217,7 +216,7 @@ def _serve(connection: Connection, options: BatchOptions) -> None:
     try:
         matcher_for(load_taxonomy(options.taxonomy_files))
     except SkillgapError as error:
-        connection.send(("broken", error.message))
+        connection.send(("broken", error))
         return
     # What is loaded now lives as long as the worker: leaving it out of garbage collection spares
     # every collection during a PDF's parse from walking spaCy and the taxonomy (~13% per file).
@@ -321,7 +320,7 @@ def _collect(pool: _Pool, worker: _Worker, has_message: bool, pending: deque[str
         yield message[1]
         return
     if message is not None and message[0] == "broken":
-        raise SkillgapError("--taxonomy", message[1])
+        raise message[1]
     # No message: the process ended. Only a file it was working on is lost.
     if worker.process.is_alive() and not has_message:
         return
@@ -332,9 +331,7 @@ def _collect(pool: _Pool, worker: _Worker, has_message: bool, pending: deque[str
             worker.tasks[0], "failed", None, f"the worker analyzing it crashed (exit code {code})"
         )
     elif not worker.ready:
-        raise SkillgapError(
-            "batch", f"a worker process failed to start (exit code {worker.process.exitcode})"
-        )
+        raise WorkerError("workers", f"a worker process failed to start (exit code {worker.process.exitcode})")
     _requeue_and_replace(pool, worker, pending)
 
 
@@ -353,7 +350,7 @@ def _expire(pool: _Pool, timeout: float, pending: deque[str]) -> Iterator[FileRe
             _requeue_and_replace(pool, worker, pending)
             yield FileResult(task, "failed", None, f"timed out after {timeout:g} s (raise --timeout)")
         elif not worker.ready and now - worker.started > STARTUP_SECONDS:
-            raise SkillgapError("batch", "a worker process did not start in time")
+            raise WorkerError("workers", "a worker process did not start in time")
 
 
 class Engine(Protocol):

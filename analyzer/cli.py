@@ -11,7 +11,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,7 +21,14 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click.exceptions import UsageError  # type: ignore[no-redef]
 
 from analyzer import __version__
-from analyzer.errors import ExitCode, SkillgapError
+from analyzer.errors import (
+    CorpusError,
+    ExitCode,
+    NotAFileError,
+    OutputError,
+    OutputExistsError,
+    SkillgapError,
+)
 from analyzer.isolation import Limits
 from analyzer.terminal import json_safe, terminal_safe, terminal_safe_copy
 
@@ -46,12 +53,21 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
-def _fail(message: str, code: ExitCode, *, debug: bool = False) -> NoReturn:
-    if debug:
-        traceback.print_exc()
-    # File names and messages can carry control characters: the error stays one inert line.
-    typer.echo(f"skillgap: error: {terminal_safe(message)}", err=True)
-    raise typer.Exit(int(code))
+def _usage(message: str) -> NoReturn:
+    """A problem with the options: exit code USAGE, as :func:`main` maps every error."""
+    raise UsageError(message)
+
+
+# How an error of the library reads on the command line: the option that leads to the fix.
+OPTION_HINTS: dict[type[SkillgapError], str] = {
+    OutputExistsError: "pass --resume to continue it or --force to replace it",
+}
+
+
+def error_line(error: SkillgapError) -> str:
+    """The one line an error prints, with the option that fixes it where the CLI knows one."""
+    hint = next((text for kind, text in OPTION_HINTS.items() if isinstance(error, kind)), None)
+    return f"{error} ({hint})" if hint else str(error)
 
 
 def _version_callback(value: bool) -> None:
@@ -131,16 +147,14 @@ def _as_of_month(text: str | None) -> int | None:
     try:
         return parse_month(text)
     except ValueError:
-        _fail(f"--as-of: expected a month as YYYY-MM, got {text!r}", ExitCode.USAGE)
+        _usage(f"--as-of: expected a month as YYYY-MM, got {text!r}")
 
 
 def _postings(jobs: list[str] | None, resume: str) -> list[str]:
     """The ``--job`` postings; standard input serves one of them only when the resume is a file."""
     postings = list(jobs or [])
     if postings.count("-") > 1 or ("-" in postings and resume == "-"):
-        _fail(
-            "--job: standard input ('-') can be read once, and only when the resume is a file", ExitCode.USAGE
-        )
+        _usage("--job: standard input ('-') can be read once, and only when the resume is a file")
     return postings
 
 
@@ -151,7 +165,7 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"{output}: cannot write output ({exc.strerror or exc})", ExitCode.USAGE)
+        raise OutputError(str(output), f"cannot write output ({exc.strerror or exc})") from None
 
 
 @app.command()
@@ -195,33 +209,24 @@ def analyze(
     month = _as_of_month(as_of)
     postings = _postings(job, file)
     if jobs_only and not postings:
-        _fail("--jobs-only: give at least one --job POSTING", ExitCode.USAGE)
+        _usage("--jobs-only: give at least one --job POSTING")
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, file)
-    try:
-        loaded = _taxonomy_or_none(taxonomy)
-        report = analyze_resume(
-            file,
-            loaded,
-            paths=path or (),
-            password=password,
-            limits=limits,
-            as_of=month,
-            jobs=postings,
-            jobs_only=jobs_only,
-            ocr=ocr_settings,
-        )
-        if redact:
-            from analyzer.redact import redact_report
+    loaded = _taxonomy_or_none(taxonomy)
+    report = analyze_resume(
+        file,
+        loaded,
+        paths=path or (),
+        password=password,
+        limits=limits,
+        as_of=month,
+        jobs=postings,
+        jobs_only=jobs_only,
+        ocr=ocr_settings,
+    )
+    if redact:
+        from analyzer.redact import redact_report
 
-            report = redact_report(report)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code, debug=debug)
-    except Exception as error:  # noqa: BLE001 - any other failure is still one line, never a traceback
-        _fail(
-            f"{file}: internal error ({error.__class__.__name__}); rerun with --debug",
-            ExitCode.INPUT_FAILED,
-            debug=debug,
-        )
+        report = redact_report(report)
 
     if output_format is OutputFormat.json:
         from analyzer.render import render_json
@@ -278,13 +283,13 @@ def evaluate_command(
 
     folder = Path(directory)
     if not folder.is_dir():
-        _fail(f"{directory}: not a folder", ExitCode.USAGE)
+        raise NotAFileError(directory, "not a folder")
     month = _as_of_month(as_of)
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, directory)
     try:
         card = score_folder(folder, as_of=month, ocr=ocr_settings)
-    except (FileNotFoundError, ValueError, SkillgapError) as error:
-        _fail(f"{directory}: {error}", ExitCode.USAGE, debug=debug)
+    except (FileNotFoundError, ValueError, SkillgapError) as error:  # the corpus is not one to score
+        raise CorpusError(directory, str(error)) from error
     if as_json:
         typer.echo(json_safe(json.dumps(card.to_dict(), indent=2)))
         return
@@ -309,7 +314,6 @@ def parse_size(text: str) -> int | None:
 
 @app.command()
 def batch(
-    context: typer.Context,
     directory: Annotated[str, typer.Argument(help="Folder of resumes (PDF, .docx, .txt, .md).", metavar="DIR")],
     output: Annotated[
         Path | None,
@@ -329,8 +333,15 @@ def batch(
     max_pages: MaxPages = DEFAULT_LIMITS.max_pages,
     max_size: MaxSize = DEFAULT_MAX_SIZE,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip files already in the output (by content hash).")
+        bool,
+        typer.Option(
+            "--resume", help="Keep the output's rows of unchanged files made by the same version and options."
+        ),
     ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Resume, and analyze the files that failed again.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an output that already holds results.")] = False,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders.")] = False,
     follow_symlinks: Annotated[
         bool, typer.Option("--follow-symlinks", help="Follow links that lead out of DIR.")
@@ -376,92 +387,68 @@ def batch(
         ),
     ] = None,
     debug: Debug = False,
-) -> None:
+) -> ExitCode:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
-    from analyzer.batch import analyze_folder
-    from analyzer.batch_output import done_hashes, drop_partial_row, open_writer
-    from analyzer.cache import default_cache_dir
-    from analyzer.cohort import CohortSummary
-    from analyzer.engines import make_engine
-    from analyzer.output_lock import locked_outputs
-    from analyzer.progress import progress_reporter
+    from rich.console import Console
 
+    from analyzer.batch import batch_options
+    from analyzer.batch_run import failed_files_text, run_batch
+    from analyzer.cache import default_cache_dir
+    from analyzer.engines import make_engine
+    from analyzer.progress import progress_bar
+    from analyzer.render.cohort_table import render_cohort_table
+
+    if force and (resume or retry_failed):
+        _usage("--force replaces the output; it cannot be used with --resume or --retry-failed")
     memory_limit = parse_size(max_memory)
     month = _as_of_month(as_of)
     ocr_settings = _ocr_settings(ocr, ocr_pages, ocr_lang, "--ocr")
-    loaded = _load(taxonomy)
-    path_ids = path or list(loaded.paths)
-    try:
-        # Held until the command ends, however it ends; taken before anything is read or cut.
-        context.with_resource(locked_outputs((output, summary, html_report)))
+    postings = _postings(job, directory)
+    targets: tuple[Any, ...] = ()
+    if postings:
         from analyzer.analysis import job_targets
 
         posting_limits = Limits(timeout, max_pages, parse_size(max_size), memory_limit)
-        targets = job_targets(_postings(job, directory), loaded, posting_limits) if job else ()
-        path_ids = [*path_ids, *(target.id for target in targets)]
-        done: frozenset[str] = frozenset()
-        if resume and output is not None:
-            drop_partial_row(output)
-            done = done_hashes(output)
-        writer = open_writer(output, path_ids, append=resume)
-        runner = make_engine(engine, workers=workers, scheduler=scheduler)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code, debug=debug)
-    cohort = CohortSummary()
-    collector = None
-    if html_report is not None:
-        from analyzer.render.cohort_html import CohortCollector
-
-        collector = CohortCollector()
-    results = analyze_folder(
-        directory,
-        engine=runner,
+        targets = job_targets(postings, _load(taxonomy), posting_limits)
+    options = batch_options(
+        taxonomy_files=taxonomy or (),
+        paths=path or (),
         timeout=timeout,
         max_memory=memory_limit,
         max_pages=max_pages,
         max_size=parse_size(max_size),
-        recursive=recursive,
-        follow_symlinks=follow_symlinks,
-        taxonomy_files=taxonomy or (),
-        paths=path or (),
         cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-        done=done,
         redact=redact,
         as_of=month,
         jobs=targets,
         ocr=ocr_settings,
     )
-    interrupted = False
-    try:
-        with progress_reporter(enabled=not quiet and sys.stderr.isatty()) as report_progress:
-            for result in results:
-                writer.write(result)
-                cohort.add(result)
-                if collector is not None:
-                    collector.add(result.to_dict())
-                report_progress(result, results.total)
-    except KeyboardInterrupt:
-        interrupted = True
-    except SkillgapError as error:
-        writer.close()
-        _fail(str(error), error.exit_code, debug=debug)
-    finally:
-        results.close()
-        writer.close()
-    if collector is not None and html_report is not None:
-        from analyzer.render.cohort_html import render_collected
-
-        _write(render_collected(collector, title=f"skillgap cohort report: {directory}"), html_report)
-    if summary is not None:
-        text = cohort.to_json() if summary.suffix.lower() == ".json" else cohort.to_markdown()
-        _write(text, summary)
+    runner = make_engine(engine, workers=workers, scheduler=scheduler)
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as bar:
+        run = run_batch(
+            directory,
+            options,
+            output=output,
+            summary=summary,
+            report=html_report,
+            engine=runner,
+            resume=resume,
+            retry_failed=retry_failed,
+            force=force,
+            recursive=recursive,
+            follow_symlinks=follow_symlinks,
+            progress=bar,
+        )
+    errors = Console(stderr=True, highlight=False)
     if not quiet:
-        typer.echo(terminal_safe(cohort.to_markdown(), keep_newlines=True), err=True, nl=False)
-    if interrupted:
+        render_cohort_table(run.summary, errors, reused=run.reused)
+    # Failed files are named even under --quiet: a run that fails some must say which.
+    for line in failed_files_text(run, output):
+        typer.echo(terminal_safe(line), err=True)
+    if run.interrupted:
         typer.echo("skillgap: interrupted; finished files are saved, rerun with --resume to go on", err=True)
-        raise typer.Exit(130)
-    if cohort.failed:
-        raise typer.Exit(int(ExitCode.INPUT_FAILED))
+        return ExitCode.INTERRUPTED
+    return ExitCode.INPUT_FAILED if run.failed else ExitCode.OK
 
 
 taxonomy_app = typer.Typer(
@@ -477,10 +464,7 @@ def _ocr_settings(ocr: bool, pages: str, languages: str, source: str) -> OcrSett
     from analyzer.ocr import OcrSettings, require_ocr
 
     settings = OcrSettings(pages=pages, languages=languages)
-    try:
-        require_ocr(settings, source)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
+    require_ocr(settings, source)
     return settings
 
 
@@ -496,10 +480,7 @@ def _taxonomy_or_none(files: list[Path] | None) -> Taxonomy | None:
 def _load(files: list[Path] | None) -> Taxonomy:
     from skills import load_taxonomy
 
-    try:
-        return load_taxonomy(files or ())
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
+    return load_taxonomy(files or ())
 
 
 @taxonomy_app.command(name="list")
@@ -521,19 +502,19 @@ def taxonomy_show(
     from rich.console import Console
 
     from analyzer.render.taxonomy import render_item
-    from skills.inspect import describe
+    from skills.inspect import UnknownTaxonomyIdError, describe
 
     try:
         kind, data = describe(_load(taxonomy), item_id)
-    except SkillgapError as error:
-        _fail(str(error), ExitCode.USAGE)
+    except UnknownTaxonomyIdError as error:  # the ID argument names nothing: a usage error
+        raise UsageError(str(error)) from None
     render_item(kind, data, Console())
 
 
 @taxonomy_app.command(name="validate")
 def taxonomy_validate(
     files: Annotated[list[Path], typer.Argument(help="Taxonomy TOML files to check, layered in order.")],
-) -> None:
+) -> ExitCode:
     """Check taxonomy files against the shipped data: every problem with its place; exit 2 if any."""
     from skills.taxonomy import check_taxonomy
 
@@ -541,11 +522,12 @@ def taxonomy_validate(
     for problem in problems:
         typer.echo(f"skillgap: error: {terminal_safe(str(problem))}", err=True)
     if taxonomy is None:
-        raise typer.Exit(int(ExitCode.USAGE))
+        return ExitCode.USAGE
     names = ", ".join(str(file) for file in files)
     typer.echo(
         f"{terminal_safe(names)}: valid ({len(taxonomy.skills)} skills, {len(taxonomy.paths)} paths after merging)"
     )
+    return ExitCode.OK
 
 
 class ExportFormat(str, Enum):
@@ -567,20 +549,41 @@ def taxonomy_export(
     typer.echo(json.dumps(export(_load(taxonomy)), indent=2, ensure_ascii=False))
 
 
+def _error(message: str) -> None:
+    # File names and messages can carry control characters: the error stays one inert line.
+    typer.echo(f"skillgap: error: {terminal_safe(message)}", err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code; usage errors are one line too."""
+    """Run the CLI and return its exit code: the one place where errors become exit codes.
+
+    A :class:`SkillgapError` exits with its ``exit_code``, a usage error with USAGE, Ctrl-C with
+    INTERRUPTED, anything else (a bug) with INPUT_FAILED; each is one line, and ``--debug`` in the
+    arguments adds the traceback.
+    """
+    args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="skillgap", standalone_mode=False)
+        result = command.main(args=args, prog_name="skillgap", standalone_mode=False)
     except UsageError as error:
-        typer.echo(f"skillgap: error: {terminal_safe(error.format_message())}", err=True)
+        _error(error.format_message())
         return int(ExitCode.USAGE)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("skillgap: interrupted", err=True)
-        return 130
+        return int(ExitCode.INTERRUPTED)
     except typer.Exit as exit_:
         return exit_.exit_code
-    return result if isinstance(result, int) else 0
+    except SkillgapError as error:
+        if "--debug" in args:
+            traceback.print_exc()
+        _error(error_line(error))
+        return int(error.exit_code)
+    except Exception as error:  # noqa: BLE001 - any other failure is still one line, never a traceback
+        if "--debug" in args:
+            traceback.print_exc()
+        _error(f"internal error ({error.__class__.__name__}); rerun with --debug")
+        return int(ExitCode.INPUT_FAILED)
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 
 def run() -> NoReturn:

@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     OK = 0
     INPUT_FAILED = 1
     USAGE = 2
+    # Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it.
+    INTERRUPTED = 130
 
 
 class SkillgapError(Exception):
@@ -90,5 +92,31 @@ class TaxonomyError(SkillgapError):
 
 class UnknownPathError(SkillgapError):
     """A requested path id is not in the taxonomy."""
+
+    exit_code = ExitCode.USAGE
+
+
+class OutputError(SkillgapError):
+    """The output file cannot be used: unknown type, unwritable, or unreadable to resume."""
+
+    exit_code = ExitCode.USAGE
+
+
+class OutputExistsError(OutputError):
+    """The output already holds results, and the run was asked neither to resume nor to overwrite."""
+
+
+class OutputInUseError(SkillgapError):
+    """Another run holds the output."""
+
+    exit_code = ExitCode.USAGE
+
+
+class WorkerError(SkillgapError):
+    """The batch's worker processes could not start or load the taxonomy."""
+
+
+class CorpusError(SkillgapError):
+    """A folder to score is not a labelled corpus: missing folders or malformed labels."""
 
     exit_code = ExitCode.USAGE

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.errors import ExitCode, SkillgapError
+from analyzer.errors import OutputInUseError
 
 try:
     import fcntl
@@ -27,12 +27,6 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 LOCK_SUFFIX = ".lock"
-
-
-class OutputInUseError(SkillgapError):
-    """Another run holds the output."""
-
-    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)

@@ -1,29 +1,45 @@
-"""The batch progress bar on standard error: count, rate and time left."""
+"""The batch progress bar on standard error: count out of the folder's files, rate and time left."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
-from analyzer.batch import FileResult
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+
+class ProgressBar:
+    """A :class:`analyzer.batch_run.Progress` drawing a rich bar whose total is the number of
+    files the scan found, known before the first file is read."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
+        self.failed = 0
+
+    def start(self, total: int) -> None:
+        self.task = self.progress.add_task("files", total=total, rate="", failed="")
+
+    def advance(self, status: str) -> None:
+        if self.task is None:
+            return
+        self.failed += status == "failed"
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(
+            self.task,
+            rate=f"{speed:.1f} files/s" if speed else "",
+            failed=f"{self.failed} failed" if self.failed else "",
+        )
 
 
 @contextmanager
-def progress_reporter(*, enabled: bool) -> Iterator[Callable[[FileResult, int | None], None]]:
-    """A function to call once per finished file, with the number of files in all once that is
-    known (the time left needs it); it draws nothing unless enabled."""
+def progress_bar(*, enabled: bool) -> Iterator[ProgressBar | None]:
+    """A progress bar on standard error while inside, or None when not enabled."""
     if not enabled:
-        yield lambda result, total: None
+        yield None
         return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
     with Progress(
         TextColumn("[bold]skillgap batch"),
         BarColumn(),
@@ -34,19 +50,4 @@ def progress_reporter(*, enabled: bool) -> Iterator[Callable[[FileResult, int | 
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("files", total=None, rate="", failed="")
-        failed = 0
-
-        def advance(result: FileResult, total: int | None) -> None:
-            nonlocal failed
-            failed += result.status == "failed"
-            progress.advance(task)
-            speed = progress.tasks[0].speed
-            progress.update(
-                task,
-                total=total,
-                rate=f"{speed:.1f} files/s" if speed else "",
-                failed=f"{failed} failed" if failed else "",
-            )
-
-        yield advance
+        yield ProgressBar(progress)

@@ -20,18 +20,17 @@ def main(folder: Path, output: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(["file", "status", "error", "best_fit", "ai_engineer", "ml_engineer", "first_gap"])
         for result in analyze_folder(folder, workers=2):
-            report = result.report or {}
-            coverage = {path["id"]: path["coverage"] for path in report.get("paths", [])}
-            best = next(
-                (path for path in report.get("paths", []) if path["id"] == report.get("best_fit")), None
-            )
-            first_gap = best["missing"][0]["name"] if best and best["missing"] else ""
+            report = result.report
+            paths = {path.id: path for path in report.paths} if report else {}
+            coverage = {path_id: path.coverage for path_id, path in paths.items()}
+            best = paths.get(report.best_fit) if report and report.best_fit else None
+            first_gap = best.missing[0].name if best and best.missing else ""
             writer.writerow(
                 [
                     result.file,
                     result.status,
                     result.error or "",
-                    report.get("best_fit") or "",
+                    (report.best_fit or "") if report else "",
                     coverage.get("ai_engineer", ""),
                     coverage.get("ml_engineer", ""),
                     first_gap,

@@ -121,20 +121,88 @@ def test_sqlite_tables_answer_sql_questions(run_cli: Run, mixed_folder: Path, tm
     assert {"skills_skill", "resumes_sha256", "missing_competency"} <= indexes
 
 
-def test_resume_skips_finished_files_by_content_and_redoes_edited_ones(run_cli: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize("extension", [".jsonl", ".csv", ".sqlite"])
+def test_resume_keeps_unchanged_files_and_replaces_the_rows_of_edited_ones(
+    run_cli: Run, tmp_path: Path, extension: str
+) -> None:
     folder = tmp_path / "r"
     folder.mkdir()
     (folder / "a.txt").write_text("Skills: Python")
     (folder / "b.txt").write_text("Skills: SQL")
-    output = tmp_path / "out.jsonl"
+    output = tmp_path / f"out{extension}"
     run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1")
-    (folder / "a.txt").rename(folder / "renamed.txt")  # same content: not redone
-    (folder / "b.txt").write_text("Skills: SQL, Docker")  # edited: redone
+    (folder / "b.txt").write_text("Skills: SQL, Docker")  # edited: redone, its row replaced
     (folder / "c.txt").write_text("Skills: Go, Rust")  # new: done
-    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--workers", "1", "--resume")
-    names = [Path(row["file"]).name for row in _rows(output)]
-    assert sorted(names[:2]) == ["a.txt", "b.txt"]
-    assert sorted(names[2:]) == ["b.txt", "c.txt"]
+    result = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "--workers", "1", "--resume")
+    assert "Analyzed 2" in result.stderr and "kept from the earlier run 1" in result.stderr
+    assert _statuses(output) == {"a.txt": "ok", "b.txt": "ok", "c.txt": "ok"}
+
+
+def test_resume_redoes_rows_made_by_other_options(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "o"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python, PyTorch")
+    output = tmp_path / "out.jsonl"
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--path", "ml_engineer")
+    [before] = _rows(output)
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--resume")
+    [after] = _rows(output)
+    assert [path["id"] for path in before["paths"]] == ["ml_engineer"]
+    assert len(after["paths"]) > 1 and after["run_fingerprint"] != before["run_fingerprint"]
+
+
+def test_resume_appends_no_second_row_for_skipped_or_failed_files(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    (folder / "photo.xyz").write_text("not a resume")
+    (folder / "fake.pdf").write_text("<html></html>")
+    output = tmp_path / "out.jsonl"
+    for _ in range(3):
+        run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--resume")
+    assert _statuses(output) == {"a.txt": "ok", "photo.xyz": "skipped", "fake.pdf": "failed"}
+
+
+def test_retry_failed_analyzes_the_failed_files_again(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    (folder / "big.txt").write_text("Skills: SQL " + "x" * 2048)
+    output = tmp_path / "out.csv"
+    first = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--max-size", "1K")
+    # A failure stays failed on --resume; --retry-failed reads the file again (here under a
+    # size limit it now fits, which changes no row fingerprint).
+    kept = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--resume")
+    retried = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--retry-failed")
+    assert (first.exit_code, kept.exit_code, retried.exit_code) == (1, 1, 0)
+    assert _statuses(output) == {"a.txt": "ok", "big.txt": "ok"}
+
+
+def test_an_existing_output_needs_resume_or_force(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "e"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Skills: Python")
+    output = tmp_path / "out.jsonl"
+    run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q")
+    refused = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q")
+    assert refused.exit_code == 2
+    assert f"{output}: already holds" in refused.stderr and "--resume" in refused.stderr and "--force" in refused.stderr
+    (folder / "b.txt").write_text("Skills: SQL")
+    assert run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q", "--force").exit_code == 0
+    assert _statuses(output) == {"a.txt": "ok", "b.txt": "ok"}
+
+
+def test_failed_files_are_named_with_their_reasons_even_when_quiet(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(23):
+        (folder / f"bad_{index:02}.pdf").write_text("<html></html>")
+    output = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(folder), "-o", str(output), "--no-cache", "-q")
+    lines = result.stderr.splitlines()
+    named = [line for line in lines if line.startswith("failed: ")]
+    assert len(named) == 20 and all("not a PDF (looks like HTML)" in line for line in named)
+    assert f"and 3 more: see the rows of {output} with status failed" in lines
 
 
 def test_resume_with_nothing_left_does_no_work(run_cli: Run, tmp_path: Path) -> None:
@@ -160,8 +228,8 @@ def test_text_is_cached_by_content_hash_and_reused(tmp_path: Path) -> None:
     # The cached text is what the next run reads: change it and the report follows.
     entries[0].write_text(entries[0].read_text().replace("Python", "Haskell"))
     second = list(analyze_folder(folder, workers=1, cache_dir=cache))
-    assert {skill["name"] for skill in second[0].report["skills"]} >= {"Haskell"}
-    assert "Python" not in {skill["name"] for skill in second[0].report["skills"]}
+    assert {skill.name for skill in second[0].report.skills} >= {"Haskell"}
+    assert "Python" not in {skill.name for skill in second[0].report.skills}
 
 
 def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
@@ -384,7 +452,7 @@ def test_the_per_file_function_is_pure_over_bytes_and_runs_in_any_executor(tmp_p
         ok = executor.submit(analyze_file, resume, "ed.pdf", options).result()
         bad = executor.submit(analyze_file, b"<html></html>", "fake.pdf", options).result()
     assert ok == analyze_file(resume, "ed.pdf", options)
-    assert {skill["name"] for skill in ok.report["skills"]} >= {"Python", "PyTorch", "Docker"}
+    assert ok.report is not None and {skill.name for skill in ok.report.skills} >= {"Python", "PyTorch", "Docker"}
     assert (bad.status, bad.error) == ("failed", "not a PDF (looks like HTML)")
 
 

@@ -482,8 +482,8 @@ def test_batch_has_one_row_per_file_and_the_good_file_is_ok(batch_results: dict[
     expected |= {*AWKWARD_NAMES, "-resume.pdf", "good.txt", "<seconds>"}
     assert set(batch_results) == expected
     good = batch_results["good.txt"]
-    assert good.status == "ok", good
-    assert {"python", "pytorch"} <= {skill["id"] for skill in good.report["skills"]}
+    assert good.status == "ok" and good.report is not None, good
+    assert {"python", "pytorch"} <= {skill.id for skill in good.report.skills}
 
 
 @pytest.mark.parametrize("case", BAD_FILES)

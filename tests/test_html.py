@@ -13,6 +13,7 @@ from itertools import pairwise
 import pytest
 
 from analyzer import analyze_text
+from analyzer.batch import FileResult
 from analyzer.render.cohort_html import render_cohort_html
 from analyzer.render.html import CARD_CHROME_PX, READABLE_SCALE, chart_or_list_css, render_html
 
@@ -85,14 +86,8 @@ def find(tree: Tree, tag: str, **attrs: str) -> list[Element]:
     ]
 
 
-def row(text: str, name: str) -> dict:
-    report = analyze_text(text)
-    return report.to_dict() | {
-        "file": name,
-        "status": "ok",
-        "error": None,
-        "sha256": hashlib.sha256(text.encode()).hexdigest(),
-    }
+def row(text: str, name: str) -> FileResult:
+    return FileResult(name, "ok", hashlib.sha256(text.encode()).hexdigest(), None, analyze_text(text))
 
 
 COHORT_TEXTS = {
@@ -113,23 +108,22 @@ def page(report) -> str:
 
 
 @pytest.fixture(scope="module")
-def rows() -> list[dict]:
+def results() -> list[FileResult]:
     made = [row(text, name) for name, text in COHORT_TEXTS.items()]
-    made.append(
-        {
-            "file": "broken.pdf",
-            "status": "failed",
-            "error": "damaged PDF <img src=x onerror=y>",
-            "sha256": None,
-        }
-    )
-    made.append({"file": "photo.png", "status": "skipped", "error": "unsupported type", "sha256": None})
+    made.append(FileResult("broken.pdf", "failed", None, "damaged PDF <img src=x onerror=y>"))
+    made.append(FileResult("photo.png", "skipped", None, "unsupported type"))
     return made
 
 
 @pytest.fixture(scope="module")
-def cohort_page(rows) -> str:
-    return render_cohort_html(iter(rows), title="Spring <cohort>")
+def rows(results) -> list[dict]:
+    """The results as batch rows, to check the page against."""
+    return [result.to_dict() for result in results]
+
+
+@pytest.fixture(scope="module")
+def cohort_page(results) -> str:
+    return render_cohort_html(iter(results), title="Spring <cohort>")
 
 
 def assert_self_contained(page: str) -> None:
@@ -386,13 +380,13 @@ def test_cohort_headings_descend_and_charts_have_titles(cohort_page):
         assert chart.attrs.get("role") == "img" and chart.children[0].tag == "title"
 
 
-def test_cohort_reads_a_one_pass_iterator(rows):
-    page = render_cohort_html(data for data in rows)
-    assert all(f"#{index}" in page for index in range(1, len(rows) + 1))
+def test_cohort_reads_a_one_pass_iterator(results):
+    page = render_cohort_html(result for result in results)
+    assert all(f"#{index}" in page for index in range(1, len(results) + 1))
 
 
 def test_cohort_of_only_failures_renders():
-    tree = parse(render_cohort_html([{"file": "x.pdf", "status": "failed", "error": "boom", "sha256": None}]))
+    tree = parse(render_cohort_html([FileResult("x.pdf", "failed", None, "boom")]))
     assert tree.errors == []
     assert "boom" in find(tree, "main")[0].text
 

@@ -150,7 +150,7 @@ def test_batch_skips_images_without_ocr_and_reads_word_documents(tmp_path: Path)
         "an image: read only with --ocr",
     )
     assert results["cv.docx"].status == "ok"
-    assert results["cv.docx"].report["source"]["format"] == "docx"
+    assert results["cv.docx"].report is not None and results["cv.docx"].report.source.format == "docx"
 
 
 @needs_tesseract

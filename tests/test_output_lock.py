@@ -115,8 +115,8 @@ def test_runs_one_after_the_other_share_an_output_and_leave_no_lock_file(
     run_cli: Run, folder: Path, tmp_path: Path, kind: str
 ) -> None:
     output = tmp_path / f"out.{kind}"
-    for _ in range(2):
-        result = run_cli("batch", str(folder), "-o", str(output), "--workers", "1", "--no-cache", "-q")
+    for rerun in ((), ("--force",)):
+        result = run_cli("batch", str(folder), "-o", str(output), "--workers", "1", "--no-cache", "-q", *rerun)
         assert result.exit_code == 0, result.stderr
     assert _rows(output) == 2
     assert not lock_path(output).exists()

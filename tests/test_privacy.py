@@ -72,7 +72,7 @@ def test_errors_and_warnings_never_quote_the_resume(tmp_path: Path) -> None:
 
 def test_csv_cells_that_would_run_as_formulas_are_neutralized(tmp_path: Path) -> None:
     output = tmp_path / "out.csv"
-    writer = CsvWriter(output, ["ml_engineer"], append=False)
+    writer = CsvWriter(output, ["ml_engineer"], "run", append=False)
     for name in ("=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "\rx"):
         writer.write(FileResult(name, "failed", None, name))
     writer.close()

@@ -1,20 +1,19 @@
 """The cohort report of a batch as one self-contained HTML page.
 
-The batch rows are read once, and of each only the few numbers the page draws are kept (coverage
-per path, covered competency ids, the first gaps, the skill count), so hundreds of full reports
-are never held in memory. The page shows the coverage distribution per path, a heat map of
-competencies against resumes, the most common gaps, a sortable table of resumes and a short
-section per resume. The tiny inline script only sorts the table; without it the page is whole.
+The page draws a :class:`~analyzer.cohort.CohortSummary` kept with its rows (the few numbers per
+file its table shows), the same summary that ``--summary`` writes, so both say the same figures.
+The page shows the coverage distribution per path, a heat map of competencies against resumes,
+the most common gaps, the ranking of resumes against each job posting, a sortable table of
+resumes and a short section per resume. The tiny inline script only sorts the table; without it
+the page is whole.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from statistics import mean
-from typing import Any
 
+from analyzer.batch import FileResult
+from analyzer.cohort import FIRST_STEPS, TOP_GAPS, TOP_STEPS, CohortSummary, PathTally, ResumeRow, most_common
 from analyzer.render.common import NO_FIT_LABEL, percent
 from analyzer.render.html import (
     chart_or_list_css,
@@ -31,10 +30,6 @@ from analyzer.render.html import (
 
 # The heat map draws at most this many resumes per path (the best covered first).
 HEATMAP_COLUMNS = 60
-TOP_GAPS = 10
-GAPS_PER_RESUME = 3
-# Each resume shows, and the cohort counts, the first steps of its learning plan per path.
-FIRST_STEPS = 3
 BINS = 10
 
 # Wider than the single report, so that a heat map of HEATMAP_COLUMNS resumes keeps a readable size.
@@ -126,125 +121,35 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 """
 
 
-@dataclass
-class _Row:
-    """What the page needs of one batch row."""
-
-    number: int
-    file: str
-    status: str
-    error: str | None
-    best_fit: str | None = None
-    skills: int = 0
-    coverage: dict[str, float] = field(default_factory=dict)
-    covered: dict[str, frozenset[str]] = field(default_factory=dict)
-    gaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
-
-
-@dataclass
-class _Path:
-    id: str
-    name: str
-    competencies: dict[str, str] = field(default_factory=dict)
-    gaps: Counter[str] = field(default_factory=Counter)
-    gap_names: dict[str, str] = field(default_factory=dict)
-    first_steps: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass
-class CohortCollector:
-    """What the cohort page needs of each batch row, gathered one row at a time."""
-
-    rows: list[_Row] = field(default_factory=list)
-    paths: dict[str, _Path] = field(default_factory=dict)
-
-    def add(self, data: dict[str, Any]) -> None:
-        status = str(data.get("status") or "failed")
-        error = data.get("error")
-        row = _Row(
-            len(self.rows) + 1, str(data.get("file") or "?"), status, None if error is None else str(error)
-        )
-        if status == "ok" and isinstance(data.get("paths"), list):
-            row.best_fit = data.get("best_fit")
-            row.skills = len(data.get("skills") or [])
-            for path_data in data["paths"]:
-                path = self.paths.setdefault(path_data["id"], _Path(path_data["id"], path_data["name"]))
-                for item in path_data.get("competencies", []):
-                    path.competencies.setdefault(item["id"], item["name"])
-                row.coverage[path.id] = float(path_data["coverage"])
-                row.covered[path.id] = frozenset(
-                    item["id"] for item in path_data.get("competencies", []) if item.get("covered")
-                )
-                missing = path_data.get("missing", [])
-                row.gaps[path.id] = tuple(gap["name"] for gap in missing[:GAPS_PER_RESUME])
-                for gap in missing:
-                    path.gaps[gap["id"]] += 1
-                    path.gap_names.setdefault(gap["id"], gap["name"])
-                row.steps[path.id] = tuple(step["name"] for step in path_data.get("plan", [])[:FIRST_STEPS])
-                path.first_steps.update(row.steps[path.id])
-        elif status == "ok":
-            row.status, row.error = "failed", row.error or "no report in this row"
-        self.rows.append(row)
-
-    def ok_rows(self) -> list[_Row]:
-        return [row for row in self.rows if row.ok]
-
-    def path_name(self, path_id: str | None) -> str:
-        if path_id is None:
-            return NO_FIT_LABEL
-        path = self.paths.get(path_id)
-        return path.name if path else path_id
-
-
 def _breakable(path: str) -> str:
     """A file path escaped, allowed to wrap after each slash."""
     return "/<wbr>".join(esc(part) for part in path.split("/"))
 
 
-def _anchor(row: _Row) -> str:
+def _anchor(row: ResumeRow) -> str:
     return f"resume-{row.number}"
-
-
-def _quartiles(values: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(values)
-
-    def at(share: float) -> float:
-        position = share * (len(ordered) - 1)
-        low = int(position)
-        high = min(low + 1, len(ordered) - 1)
-        return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-    return at(0.25), at(0.5), at(0.75)
 
 
 def _bin_of(value: float) -> int:
     return min(BINS - 1, max(0, int(value * BINS + 1e-9)))
 
 
-def histogram_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
+def histogram_chart(path: PathTally, index: int) -> str:
     """Resumes per tenth of coverage, with the count above each bar."""
-    values = [row.coverage[path.id] for row in cohort.ok_rows() if path.id in row.coverage]
     counts = [0] * BINS
-    for value in values:
-        counts[_bin_of(value)] += 1
+    for value, resumes in path.coverage.items():
+        counts[_bin_of(value)] += resumes
     top, plot_h = 24, 150
     height = top + plot_h + 44
     share = 100 / BINS
     tallest = max(counts + [1])
     words = ", ".join(f"{count} from {b * 10}% to {b * 10 + 10}%" for b, count in enumerate(counts) if count)
-    title = f"{path.name} coverage across {len(values)} resumes: {words or 'none'}."
-    desc = ""
-    if values:
-        q1, median, q3 = _quartiles(values)
-        desc = (
-            f"Median {percent(median)}, middle half from {percent(q1)} to {percent(q3)}, "
-            f"lowest {percent(min(values))}, highest {percent(max(values))}."
-        )
+    title = f"{path.name} coverage across {path.resumes} resumes: {words or 'none'}."
+    c = path.distribution()
+    desc = (
+        f"Median {percent(c['median'])}, middle half from {percent(c['q1'])} to {percent(c['q3'])}, "
+        f"lowest {percent(c['min'])}, highest {percent(c['max'])}."
+    )
     # Drawn in percentages of its width, so it fills a phone or a wide card with text at full size.
     out = [svg_open_fluid(height, f"hist-{slug(path.id, index)}", title, desc)]
     base = top + plot_h
@@ -273,10 +178,10 @@ def histogram_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     return "".join(out)
 
 
-def heatmap_chart(cohort: CohortCollector, path: _Path, index: int) -> tuple[str, int, int]:
+def heatmap_chart(cohort: CohortSummary, path: PathTally, index: int) -> tuple[str, int, int]:
     """Competencies (rows) against resumes (columns), best covered resumes first, capped.
     Returns the SVG, the columns drawn and the resumes there were."""
-    rows = [row for row in cohort.ok_rows() if path.id in row.coverage]
+    rows = _ok_rows(cohort, path)
     rows.sort(key=lambda row: (-row.coverage[path.id], row.number))
     shown = rows[:HEATMAP_COLUMNS]
     comps = list(path.competencies.items())
@@ -286,7 +191,7 @@ def heatmap_chart(cohort: CohortCollector, path: _Path, index: int) -> tuple[str
     grid_w = cell_w * max(len(shown), 1)
     width = label_w + max(grid_w, 300) + 104
     height = top + cell_h * len(comps) + 12
-    totals = {comp_id: sum(1 for row in rows if comp_id in row.covered[path.id]) for comp_id, _ in comps}
+    totals = path.covered
     words = "; ".join(f"{name} {totals[cid]} of {len(rows)}" for cid, name in comps)
     title = f"{path.name}: resumes covering each competency: {words}."
     desc = f"Columns are the {len(shown)} best covered of {len(rows)} analyzed resumes, numbered as in the table."
@@ -325,11 +230,10 @@ def heatmap_chart(cohort: CohortCollector, path: _Path, index: int) -> tuple[str
     return "".join(out), len(shown), len(rows)
 
 
-def gaps_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
+def gaps_chart(path: PathTally, index: int) -> str:
     """The most common gaps of a path as horizontal bars with their counts."""
-    analyzed = sum(1 for row in cohort.ok_rows() if path.id in row.coverage)
-    common = path.gaps.most_common(TOP_GAPS)
-    names = [(gap_id, path.gap_names[gap_id], count) for gap_id, count in common]
+    analyzed = path.resumes
+    names = path.common_gaps(TOP_GAPS)
     row_h, top, bar_end = 44, 4, 74
     height = top + row_h * max(len(names), 1) + 4
     words = "; ".join(f"{name} {count} of {analyzed}" for _, name, count in names)
@@ -353,20 +257,24 @@ def gaps_chart(cohort: CohortCollector, path: _Path, index: int) -> str:
     return "".join(out)
 
 
-def _overview(cohort: CohortCollector, title: str) -> str:
-    ok = cohort.ok_rows()
-    failed = sum(1 for row in cohort.rows if row.status not in ("ok", "skipped"))
-    skipped = sum(1 for row in cohort.rows if row.status == "skipped")
-    counts = [("files", len(cohort.rows)), ("analyzed", len(ok)), ("failed", failed), ("skipped", skipped)]
+def _ok_rows(cohort: CohortSummary, path: PathTally) -> list[ResumeRow]:
+    return [row for row in cohort.rows if row.ok and path.id in row.coverage]
+
+
+def _overview(cohort: CohortSummary, title: str) -> str:
+    counts = [
+        ("files", cohort.files),
+        ("analyzed", cohort.analyzed),
+        ("failed", cohort.failed),
+        ("skipped", cohort.skipped),
+    ]
     items = "".join(f"<li><strong>{n}</strong><span>{esc(w)}</span></li>" for w, n in counts)
-    fits = Counter(row.best_fit for row in ok)
     fit_words = (
-        ", ".join(f"{esc(cohort.path_name(fit))}: {n}" for fit, n in fits.most_common())
+        ", ".join(f"{esc(cohort.path_name(fit) or NO_FIT_LABEL)}: {n}" for fit, n in cohort.best_fits())
         or "no resume analyzed"
     )
     means = ", ".join(
-        f"{esc(path.name)} {percent(mean(r.coverage[path.id] for r in ok if path.id in r.coverage))}"
-        for path in cohort.paths.values()
+        f"{esc(path.name)} {percent(path.distribution()['mean'])}" for path in cohort.paths.values()
     )
     mean_line = f"<p><strong>Mean coverage:</strong> {means}.</p>" if means else ""
     return (
@@ -377,19 +285,18 @@ def _overview(cohort: CohortCollector, title: str) -> str:
     )
 
 
-def _distribution_section(cohort: CohortCollector) -> str:
+def _distribution_section(cohort: CohortSummary) -> str:
     cards = []
     for index, path in enumerate(cohort.paths.values()):
-        values = [row.coverage[path.id] for row in cohort.ok_rows() if path.id in row.coverage]
-        q1, median, q3 = _quartiles(values) if values else (0.0, 0.0, 0.0)
+        c = path.distribution()
         caption = (
-            f"{len(values)} resumes. Median {percent(median)}; middle half {percent(q1)}–{percent(q3)}; "
-            f"range {percent(min(values, default=0))}–{percent(max(values, default=0))}."
+            f"{path.resumes} resumes. Median {percent(c['median'])}; middle half "
+            f"{percent(c['q1'])}–{percent(c['q3'])}; range {percent(c['min'])}–{percent(c['max'])}."
         )
         cards.append(
             f'<section class="card" aria-labelledby="dist-{esc(slug(path.id, index))}">'
             f'<h3 id="dist-{esc(slug(path.id, index))}">{esc(path.name)}</h3><figure>'
-            f"{histogram_chart(cohort, path, index)}<figcaption>{caption}</figcaption></figure></section>"
+            f"{histogram_chart(path, index)}<figcaption>{caption}</figcaption></figure></section>"
         )
     return (
         '<section aria-labelledby="distribution"><h2 id="distribution">Coverage distribution</h2>'
@@ -397,7 +304,7 @@ def _distribution_section(cohort: CohortCollector) -> str:
     )
 
 
-def _heatmap_section(cohort: CohortCollector) -> tuple[str, float]:
+def _heatmap_section(cohort: CohortSummary) -> tuple[str, float]:
     """The heat map of each path with its list of counts, and the width of the widest map."""
     parts = []
     widest = 0.0
@@ -415,7 +322,7 @@ def _heatmap_section(cohort: CohortCollector) -> tuple[str, float]:
             f'<figure class="heat">{chart}<figcaption>{esc(note)} Dark cell: the resume '
             "shows the competency; light cell: a gap. Column numbers match the # column of the table; "
             "the right column counts the resumes that show each competency.</figcaption></figure>"
-            f"{competency_counts(cohort, path)}</section>"
+            f"{competency_counts(path)}</section>"
         )
     section = (
         '<section aria-labelledby="heatmap"><h2 id="heatmap">Competencies across resumes</h2>'
@@ -424,28 +331,27 @@ def _heatmap_section(cohort: CohortCollector) -> tuple[str, float]:
     return section, widest
 
 
-def competency_counts(cohort: CohortCollector, path: _Path) -> str:
+def competency_counts(path: PathTally) -> str:
     """The heat map's totals as a list, for screens too narrow for the map and for print: each
     competency with how many analyzed resumes show it."""
-    rows = [row for row in cohort.ok_rows() if path.id in row.coverage]
     items = []
     for comp_id, name in path.competencies.items():
-        count = sum(1 for row in rows if comp_id in row.covered[path.id])
-        share = count / len(rows) if rows else 0.0
+        count = path.covered[comp_id]
+        share = count / path.resumes if path.resumes else 0.0
         items.append(
             f"<li><strong>{esc(name)}</strong>"
-            f'<span class="sub">{count} of {len(rows)} ({percent(share)})</span>'
+            f'<span class="sub">{count} of {path.resumes} ({percent(share)})</span>'
             f'<div class="meter" aria-hidden="true"><span style="width:{share * 100:.1f}%"></span></div></li>'
         )
     label = f"{path.name}: resumes showing each competency"
     return f'<div class="comp-counts"><ul aria-label="{esc(label)}">{"".join(items)}</ul></div>'
 
 
-def _gaps_section(cohort: CohortCollector) -> str:
+def _gaps_section(cohort: CohortSummary) -> str:
     parts = [
         f'<section class="card" aria-labelledby="gaps-h-{esc(slug(path.id, index))}">'
         f'<h3 id="gaps-h-{esc(slug(path.id, index))}">{esc(path.name)}</h3>'
-        f"<figure>{gaps_chart(cohort, path, index)}"
+        f"<figure>{gaps_chart(path, index)}"
         f"<figcaption>Resumes missing each competency, top {TOP_GAPS}.</figcaption></figure></section>"
         for index, path in enumerate(cohort.paths.values())
     ]
@@ -455,10 +361,10 @@ def _gaps_section(cohort: CohortCollector) -> str:
     )
 
 
-def _steps_section(cohort: CohortCollector) -> str:
+def _steps_section(cohort: CohortSummary) -> str:
     parts = []
     for path in cohort.paths.values():
-        ranked = sorted(path.first_steps.items(), key=lambda item: (-item[1], item[0]))[:TOP_GAPS]
+        ranked = most_common(path.first_steps, TOP_STEPS)
         items = "".join(f"<li>{esc(name)}: {count} resume{'s' if count != 1 else ''}</li>" for name, count in ranked)
         parts.append(
             f'<div class="card"><h3>{esc(path.name)}</h3>'
@@ -471,7 +377,7 @@ def _steps_section(cohort: CohortCollector) -> str:
     )
 
 
-def _table_section(cohort: CohortCollector) -> str:
+def _table_section(cohort: CohortSummary) -> str:
     paths = list(cohort.paths.values())
     heads = [("#", "number"), ("File", "text"), ("Status", "text"), ("Best fit", "text")]
     heads += [(path.name, "number") for path in paths] + [("Skills", "number")]
@@ -490,7 +396,7 @@ def _table_section(cohort: CohortCollector) -> str:
             f'<th scope="row" data-sort="{esc(row.file.lower())}"><a href="#{_anchor(row)}">{_breakable(row.file)}</a></th>',
             f'<td data-sort="{esc(row.status)}" data-label="Status">{status}</td>',
         ]
-        fit = cohort.path_name(row.best_fit) if row.ok else ""
+        fit = (cohort.path_name(row.best_fit) or NO_FIT_LABEL) if row.ok else ""
         cells.append(f'<td data-sort="{esc(fit)}" data-label="Best fit">{esc(fit) or "—"}</td>')
         for path in paths:
             if path.id in row.coverage:
@@ -514,14 +420,14 @@ def _table_section(cohort: CohortCollector) -> str:
     )
 
 
-def _resume_sections(cohort: CohortCollector) -> str:
+def _resume_sections(cohort: CohortSummary) -> str:
     parts = []
     for row in cohort.rows:
         status = f'<span class="badge {esc(row.status)}">{esc(row.status)}</span>'
         inner = []
         if row.ok:
             inner.append(
-                f'<p class="sub">Best fit: <strong>{esc(cohort.path_name(row.best_fit))}</strong> · '
+                f'<p class="sub">Best fit: <strong>{esc(cohort.path_name(row.best_fit) or NO_FIT_LABEL)}</strong> · '
                 f"{row.skills} skills found</p>"
             )
             blocks = []
@@ -550,14 +456,54 @@ def _resume_sections(cohort: CohortCollector) -> str:
     )
 
 
-def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort report") -> str:
-    """The cohort page of the rows gathered so far."""
+def _postings_section(cohort: CohortSummary) -> str:
+    """Per job posting: the best-fitting resumes with the must-haves each misses, and the
+    must-haves the cohort misses most."""
+    parts = []
+    for path in cohort.paths.values():
+        if path.kind != "job":
+            continue
+        rows = "".join(
+            f'<tr data-path="{esc(path.id)}" data-rank="{number_}"><td class="num">{number_}</td>'
+            f"<th scope=\"row\">{_breakable(fit.file)}</th>"
+            f'<td class="num" data-coverage="{number(fit.coverage)}">{percent(fit.coverage)}</td>'
+            f"<td>{esc(', '.join(fit.missing_must_haves)) or 'none'}</td></tr>"
+            for number_, fit in enumerate(path.ranking(), start=1)
+        )
+        missing = "".join(
+            f"<li>{esc(name)}: {count} resume{'s' if count != 1 else ''}</li>"
+            for name, count in most_common(path.missing_must_haves, TOP_GAPS)
+        )
+        parts.append(
+            f'<div class="card"><h3>{esc(path.name)}</h3>'
+            '<table class="resumes"><caption>The best-fitting resumes, best first.</caption>'
+            '<thead><tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Coverage</th>'
+            f'<th scope="col">Missing must-haves</th></tr></thead><tbody>{rows}</tbody></table>'
+            "<h4>Most common missing must-haves</h4>"
+            f"{f'<ol>{missing}</ol>' if missing else '<p>None: every resume meets every must-have.</p>'}</div>"
+        )
+    if not parts:
+        return ""
+    return (
+        '<section aria-labelledby="postings"><h2 id="postings">Ranked by fit to each job posting</h2>'
+        f"{''.join(parts)}</section>"
+    )
+
+
+def render_summary_html(cohort: CohortSummary, *, title: str = "skillgap cohort report") -> str:
+    """The cohort page of a summary kept with its rows (``CohortSummary(keep_rows=True)``)."""
     body = [_overview(cohort, title)]
     css = COHORT_CSS
     if cohort.paths:
         heatmaps, widest = _heatmap_section(cohort)
         css += chart_or_list_css(".heat", ".comp-counts", widest, main_width=MAIN_MAX_WIDTH_PX)
-        body += [_distribution_section(cohort), heatmaps, _gaps_section(cohort), _steps_section(cohort)]
+        body += [
+            _distribution_section(cohort),
+            heatmaps,
+            _gaps_section(cohort),
+            _steps_section(cohort),
+            _postings_section(cohort),
+        ]
     body += [
         _table_section(cohort),
         _resume_sections(cohort),
@@ -567,11 +513,10 @@ def render_collected(cohort: CohortCollector, *, title: str = "skillgap cohort r
     return document(title, "\n".join(body), extra_css=css, head_extra=NO_SCRIPT)
 
 
-def render_cohort_html(results: Iterable[dict], *, title: str = "skillgap cohort report") -> str:
-    """The cohort page of batch rows as ``FileResult.to_dict()`` gives them (a full report with
-    ``file``, ``status``, ``error`` and ``sha256``); each row is read once and reduced to the few
-    numbers the page shows."""
-    cohort = CohortCollector()
-    for data in results:
-        cohort.add(data)
-    return render_collected(cohort, title=title)
+def render_cohort_html(results: Iterable[FileResult], *, title: str = "skillgap cohort report") -> str:
+    """The cohort page of batch results; each is read once and reduced to the few numbers the
+    page shows."""
+    cohort = CohortSummary(keep_rows=True)
+    for result in results:
+        cohort.add(result)
+    return render_summary_html(cohort, title=title)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from analyzer import analyze_text
+from analyzer.batch import FileResult
 from analyzer.posting import read_posting_text
 from analyzer.render.cohort_html import render_cohort_html
 from analyzer.render.html import render_html
@@ -76,13 +76,9 @@ def single_page(folder: Path, name: str, resume: str, posting: str = "") -> Page
     return Page(name, path, (*hostile, POSTING_SCRIPT) if posting else hostile)
 
 
-def _row(text: str, file: str) -> dict[str, Any]:
-    return analyze_text(text, name=file if file.endswith(".txt") else "resume.txt").to_dict() | {
-        "file": file,
-        "status": "ok",
-        "error": None,
-        "sha256": hashlib.sha256(text.encode()).hexdigest(),
-    }
+def _row(text: str, file: str) -> FileResult:
+    report = analyze_text(text, name=file if file.endswith(".txt") else "resume.txt")
+    return FileResult(file, "ok", hashlib.sha256(text.encode()).hexdigest(), None, report)
 
 
 def cohort_page(folder: Path) -> Page:
@@ -92,10 +88,8 @@ def cohort_page(folder: Path) -> Page:
     ]
     rows.insert(7, _row(corpus_text(STRONG_ML_RESUME, SCRIPT_LINE), IMAGE_NAME))
     failed_error = f"damaged PDF <img src=x onerror=\"window.{INJECTED_MARKER}='error'\">"
-    rows.insert(3, {"file": "resumes/broken.pdf", "status": "failed", "error": failed_error, "sha256": None})
-    rows.append(
-        {"file": "resumes/photo.png", "status": "skipped", "error": "unsupported type", "sha256": None}
-    )
+    rows.insert(3, FileResult("resumes/broken.pdf", "failed", None, failed_error))
+    rows.append(FileResult("resumes/photo.png", "skipped", None, "unsupported type"))
     path = folder / "cohort.html"
     path.write_text(render_cohort_html(rows, title="Cohort <b>spring</b>"), encoding="utf-8")
     return Page("cohort", path, (IMAGE_NAME, failed_error, "Cohort <b>spring</b>"))
