@@ -310,12 +310,18 @@ def bench_engines(work: Path, files: int, workers: int) -> None:
     folder = make_folder(work / "engines", files)
     stages = _stage_seconds(folder, min(files, 40))
     in_process = sum(stages.values())
-    runs = {
-        "local": _engine_run(folder, LocalEngine(workers)),
-        "dask": _engine_run(folder, DaskEngine(workers)),
-    }
     print(f"engines: {files} PDFs, {workers} workers of one core each")
-    for name, run in runs.items():
+    print(
+        "  stages per file, CPU in one process: "
+        + ", ".join(
+            f"{stage} {seconds * 1000:.0f} ms ({seconds / in_process:.0%})"
+            for stage, seconds in stages.items()
+        )
+        + f"; total {in_process * 1000:.0f} ms",
+        flush=True,
+    )
+    for name, engine in (("local", LocalEngine(workers)), ("dask", DaskEngine(workers))):
+        run = _engine_run(folder, engine)
         steady = (run["rows"] - 1) / max(run["wall"] - run["first"], 1e-9) / workers
         overall = run["rows"] / run["wall"] / workers
         # CPU beyond the per-file work itself: starting processes, loading spaCy in each,
@@ -324,16 +330,9 @@ def bench_engines(work: Path, files: int, workers: int) -> None:
         print(
             f"  {name:<6} {overall:6.2f} files/s/worker overall, {steady:6.2f} after the first row "
             f"({run['first']:.1f} s to it); {run['cpu'] / run['rows']:.3f} CPU s/file; "
-            f"overhead {overhead:.3f} CPU s/file; {run['row_bytes']:,.0f} bytes per JSONL row"
+            f"overhead {overhead:.3f} CPU s/file; {run['row_bytes']:,.0f} bytes per JSONL row",
+            flush=True,
         )
-    print(
-        "  stages per file, CPU in one process: "
-        + ", ".join(
-            f"{stage} {seconds * 1000:.0f} ms ({seconds / in_process:.0%})"
-            for stage, seconds in stages.items()
-        )
-        + f"; total {in_process * 1000:.0f} ms"
-    )
 
 
 def _cpu_seconds() -> float:
