@@ -8,7 +8,7 @@ remote scheduler would be.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ pytest.importorskip("distributed", reason="the dask extra is not installed: pip 
 from analyzer.batch import BatchOptions, LocalEngine, analyze_folder
 from analyzer.dask_engine import DaskEngine, local_cluster
 from tests import hostile
+from tests.conftest import CliResult
 from tests.resume_pdf import Resume, Section, render_resume
 
 
@@ -93,3 +94,37 @@ def test_workers_read_files_from_a_url_of_shared_storage(scheduler: str, tmp_pat
     assert (from_url.file, from_url.status, from_url.sha256) == (url, "ok", from_path.sha256)
     assert from_url.to_dict()["skills"] == from_path.to_dict()["skills"] != []
     assert from_url.to_dict()["source"]["path"] == url
+
+
+def test_batch_on_a_cluster_writes_the_outputs_and_resumes_as_the_local_engine_does(
+    scheduler: str, tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "ai.md").write_text("# Bo Chan\n## Skills\nPython, LangChain, FastAPI, OpenAI API\n")
+    (folder / "ml.txt").write_text("Skills: Python, PyTorch, scikit-learn, MLflow, Docker")
+    (folder / "fake.pdf").write_text("<html>not a pdf</html>")
+    outputs = {}
+    for engine, extra in (("local", ["--workers", "1"]), ("dask", ["--scheduler", scheduler])):
+        out, summary = tmp_path / f"{engine}.jsonl", tmp_path / f"{engine}.md"
+        result = run_cli(
+            "batch", str(folder), "-q", "-o", str(out), "--summary", str(summary), "--engine", engine, *extra
+        )
+        assert result.exit_code == 1  # fake.pdf failed
+        outputs[engine] = (sorted(out.read_text().splitlines()), summary.read_text())
+    assert outputs["dask"] == outputs["local"]
+
+    rerun = run_cli(
+        "batch",
+        str(folder),
+        "-q",
+        "-o",
+        str(tmp_path / "dask.jsonl"),
+        "--resume",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+    )
+    assert rerun.exit_code == 1
+    assert sorted((tmp_path / "dask.jsonl").read_text().splitlines()) == outputs["local"][0]
