@@ -35,6 +35,7 @@ from analyzer.errors import InputNotFoundError, NotAFileError, SkillgapError, Wo
 from analyzer.isolation import Limits, limit_memory
 from analyzer.ocr import OcrSettings
 from analyzer.report import Report
+from analyzer.storage import is_url, list_url_folder, location_sha256
 
 BATCH_EXTENSIONS = (PDF_EXTENSIONS | DOCX_EXTENSIONS | TEXT_EXTENSIONS) - {""}
 # Without OCR an image is no resume to read, and a folder may hold headshots: skipped, not failed.
@@ -105,11 +106,27 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def skip_reason(name: str, *, ocr: bool = False) -> str | None:
+    """Why a file of this name (without its folder) is no candidate resume; None when it is one."""
+    suffix = Path(name).suffix
+    hidden = name.startswith(".")
+    if suffix.lower() in IMAGE_EXTENSIONS and not hidden:
+        return None if ocr else IMAGE_SKIPPED
+    if suffix.lower() not in BATCH_EXTENSIONS or hidden:
+        return f"not a resume format ({suffix or 'no extension'})"
+    return None
+
+
 def scan_folder(
     directory: str | Path, *, recursive: bool = False, follow_symlinks: bool = False, ocr: bool = False
 ) -> Iterator[tuple[str, str | None]]:
-    """Every file of a folder in a stable order: (path, None) for a candidate resume, or
-    (path, reason) for a file that is skipped (images are candidates only with ``ocr``)."""
+    """Every file of a folder (a path, or an fsspec URL) in a stable order: (path, None) for a
+    candidate resume, or (path, reason) for a file that is skipped (images are candidates only
+    with ``ocr``)."""
+    if is_url(directory):
+        for url in list_url_folder(str(directory), recursive=recursive):
+            yield url, skip_reason(url.rsplit("/", 1)[-1], ocr=ocr)
+        return
     root = Path(directory)
     if not root.exists():
         raise InputNotFoundError(str(directory), "no such folder")
@@ -121,24 +138,14 @@ def scan_folder(
         if entry.is_symlink() and not follow_symlinks and not _inside(entry, resolved_root):
             yield str(entry), "symbolic link to outside the folder (use --follow-symlinks)"
             continue
-        if entry.is_dir():
-            continue
-        if entry.suffix.lower() in IMAGE_EXTENSIONS and not entry.name.startswith("."):
-            yield str(entry), None if ocr else IMAGE_SKIPPED
-            continue
-        if entry.suffix.lower() not in BATCH_EXTENSIONS or entry.name.startswith("."):
-            yield str(entry), f"not a resume format ({entry.suffix or 'no extension'})"
-            continue
-        yield str(entry), None
+        if not entry.is_dir():
+            yield str(entry), skip_reason(entry.name, ocr=ocr)
 
 
 def file_sha256(path: str | Path) -> str:
-    """The content hash that names a file in outputs, caches and resumed runs."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """The content hash that names a file (a path or an fsspec URL) in outputs, caches and resumed
+    runs; OSError when it cannot be read."""
+    return location_sha256(path)
 
 
 def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions()) -> FileResult:
@@ -174,11 +181,12 @@ def analyze_file(data: bytes, name: str, options: BatchOptions = BatchOptions())
 
 
 def analyze_path(path: str, options: BatchOptions = BatchOptions()) -> FileResult:
-    """:func:`analyze_file` for a file on disk; a file that cannot be read gets a failed result."""
-    from analyzer.document import read_source
+    """:func:`analyze_file` for a file on disk or at an fsspec URL (shared storage a cluster's
+    workers read from); a file that cannot be read gets a failed result."""
+    from analyzer.storage import read_location
 
     try:
-        name, data = read_source(path, max_size=options.max_size)
+        name, data = read_location(path, max_size=options.max_size)
     except SkillgapError as error:
         return FileResult(path, "failed", None, error.message)
     return replace(analyze_file(data, name, options), file=path)

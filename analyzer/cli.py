@@ -456,13 +456,31 @@ def batch(
     ocr: Ocr = False,
     ocr_pages: OcrPages = "missing",
     ocr_lang: OcrLang = "eng",
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="local|dask",
+            help="Where files run: local worker processes, or a Dask cluster (needs skillgap[dask]).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
+            "(default: a local cluster of --workers processes).",
+        ),
+    ] = None,
     debug: Debug = False,
 ) -> ExitCode:
     """Analyze every resume in a folder in parallel; one row per file, exit 1 if any failed."""
     from rich.console import Console
 
-    from analyzer.batch import LocalEngine, batch_options
+    from analyzer.batch import batch_options
     from analyzer.batch_run import failed_files_text, run_batch
+    from analyzer.engines import make_engine
     from analyzer.progress import progress_bar
     from analyzer.render.cohort_table import render_cohort_table
 
@@ -492,6 +510,7 @@ def batch(
         jobs=targets,
         ocr=ocr_settings,
     )
+    runner = make_engine(engine, workers=workers, scheduler=scheduler)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as bar:
         run = run_batch(
             directory,
@@ -499,7 +518,7 @@ def batch(
             output=output,
             summary=summary,
             report=html_report,
-            engine=LocalEngine(workers),
+            engine=runner,
             resume=resume,
             retry_failed=retry_failed,
             force=force,

@@ -74,6 +74,16 @@ class ResourceLimitError(SkillgapError):
     """The file is larger, longer, slower or hungrier than the limits allow."""
 
 
+class UsageError(SkillgapError):
+    """A request that cannot be carried out as asked (an unknown engine, say)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class MissingExtraError(UsageError):
+    """A feature needs an optional extra (``pip install 'skillgap[dask]'``) that is not installed."""
+
+
 class TaxonomyError(SkillgapError):
     """A taxonomy file is malformed or inconsistent."""
 

@@ -19,6 +19,11 @@ Prints one line per measurement with the ratio and the goal it is checked agains
   analysis in one process, against pdfminer.six's own ``extract_text`` of it (goal ≤ 3×).
 - OCR seconds per page of a scanned resume at 300 and 150 dpi, on one core (goal ≤ 5 s; needs
   the system's tesseract and pdftoppm).
+- both engines, local and Dask (a local cluster; needs ``pip install '.[dask]'``), on the same 600
+  generated PDFs with 2 workers each: files per second per worker, CPU seconds per file and what
+  of it is overhead beyond the per-file work, bytes per JSONL row, and the per-file stages (PDF
+  read, matching, the rest of the report) in CPU time. ``--skip`` everything else to run only
+  this (about 15 minutes on 2 busy cores); the README's "Large runs" figures come from it.
 
 Timings are the best of a few repetitions, alternating the compared commands, so that other
 load on a shared machine disturbs both sides alike. Nothing here is a test: it only reports.
@@ -240,6 +245,96 @@ def bench_fragments(repeat: int) -> None:
     )
 
 
+def _stage_seconds(folder: Path, sample: int) -> dict[str, float]:
+    """Mean CPU seconds per file of each stage, in one process over the first ``sample`` files (CPU
+    time, so that other load on a shared machine does not count)."""
+    import json
+
+    from analyzer.analysis import report_for_document
+    from analyzer.document import read_document
+    from analyzer.mentions import matcher_for
+    from analyzer.sections import find_sections, sectioned_lines
+    from skills import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    matcher = matcher_for(taxonomy)
+    totals = {"read": 0.0, "match": 0.0, "report": 0.0}
+    files = sorted(folder.glob("*.pdf"))[:sample]
+    for path in files:
+        data = path.read_bytes()
+        started = time.process_time()
+        document = read_document(data, path.name)
+        read = time.process_time()
+        matcher.find(sectioned_lines(find_sections(document)))
+        matched = time.process_time()
+        json.dumps(report_for_document(document, taxonomy).to_dict())
+        # The whole analysis after reading, less the matching it repeats: sections, experience,
+        # coverage, the plan and the JSON row.
+        totals["report"] += time.process_time() - matched - (matched - read)
+        totals["read"] += read - started
+        totals["match"] += matched - read
+    return {stage: seconds / len(files) for stage, seconds in totals.items()}
+
+
+def _engine_run(folder: Path, engine: object) -> dict[str, float]:
+    """Wall time to the first and the last row, CPU seconds of every process, and bytes per row."""
+    import json
+
+    from analyzer.batch import analyze_folder
+
+    started, started_cpu = time.perf_counter(), _cpu_seconds()
+    first = None
+    rows = row_bytes = 0
+    for result in analyze_folder(folder, engine=engine):  # type: ignore[arg-type]
+        first = first or time.perf_counter() - started
+        rows += 1
+        row_bytes += len(json.dumps(result.to_dict(), ensure_ascii=False).encode()) + 1
+    # The engine's processes have ended and been waited for: their CPU time is now counted.
+    return {
+        "wall": time.perf_counter() - started,
+        "first": first or 0.0,
+        "cpu": _cpu_seconds() - started_cpu,
+        "rows": rows,
+        "row_bytes": row_bytes / max(rows, 1),
+    }
+
+
+def bench_engines(work: Path, files: int, workers: int) -> None:
+    """Both engines on the same generated PDFs: throughput per worker, and where the time goes."""
+    from analyzer.batch import LocalEngine
+    from analyzer.dask_engine import DaskEngine, dask_available
+
+    if not dask_available():
+        print("engines: skipped, the dask extra is not installed (pip install '.[dask]')")
+        return
+    folder = make_folder(work / "engines", files)
+    stages = _stage_seconds(folder, min(files, 40))
+    in_process = sum(stages.values())
+    print(f"engines: {files} PDFs, {workers} workers of one core each")
+    print(
+        "  stages per file, CPU in one process: "
+        + ", ".join(
+            f"{stage} {seconds * 1000:.0f} ms ({seconds / in_process:.0%})"
+            for stage, seconds in stages.items()
+        )
+        + f"; total {in_process * 1000:.0f} ms",
+        flush=True,
+    )
+    for name, engine in (("local", LocalEngine(workers)), ("dask", DaskEngine(workers))):
+        run = _engine_run(folder, engine)
+        steady = (run["rows"] - 1) / max(run["wall"] - run["first"], 1e-9) / workers
+        overall = run["rows"] / run["wall"] / workers
+        # CPU beyond the per-file work itself: starting processes, loading spaCy in each,
+        # scheduling, moving paths and results between processes.
+        overhead = run["cpu"] / run["rows"] - in_process
+        print(
+            f"  {name:<6} {overall:6.2f} files/s/worker overall, {steady:6.2f} after the first row "
+            f"({run['first']:.1f} s to it); {run['cpu'] / run['rows']:.3f} CPU s/file; "
+            f"overhead {overhead:.3f} CPU s/file; {run['row_bytes']:,.0f} bytes per JSONL row",
+            flush=True,
+        )
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and its finished children: OCR's cost on one core, whatever else
     the shared machine runs meanwhile."""
@@ -268,7 +363,9 @@ def bench_ocr(repeat: int) -> None:
             cpu.append((_cpu_seconds() - started_cpu) / document.page_count)
             wall.append((time.perf_counter() - started) / document.page_count)
         per_page = min(cpu)
-        label = f"OCR of a {dpi} dpi scan, CPU s per page ({min(wall):.2f} s wall, {document.page_count} pages)"
+        label = (
+            f"OCR of a {dpi} dpi scan, CPU s per page ({min(wall):.2f} s wall, {document.page_count} pages)"
+        )
         report(label, f"{per_page:.2f} s", "<= 5 s", per_page <= 5)
 
 
@@ -279,7 +376,11 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200, help="PDFs in the batch speed runs")
     parser.add_argument("--memory-files", default="100,2000", help="folder sizes for the memory run")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions; the best time counts")
-    parser.add_argument("--skip", default="", help="comma-separated: batch,memory,single,fragments,ocr")
+    parser.add_argument("--engine-files", type=int, default=600, help="PDFs in the local-against-Dask run")
+    parser.add_argument("--workers", type=int, default=2, help="workers of each engine in that run")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated: batch,memory,single,fragments,ocr,engines"
+    )
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     with tempfile.TemporaryDirectory(prefix="skillgap-bench-") as scratch:
@@ -294,6 +395,8 @@ def main() -> None:
             bench_batch(work, args.files, args.repeat)
         if "memory" not in skip:
             bench_memory(work, [int(size) for size in args.memory_files.split(",")])
+        if "engines" not in skip:
+            bench_engines(work, args.engine_files, args.workers)
 
 
 if __name__ == "__main__":
