@@ -51,6 +51,8 @@ POLL_SECONDS = 0.2
 STARTUP_SECONDS = 120.0
 # The exit code of a worker that failed outside any file's analysis (out of memory while sending).
 WORKER_FAILED = 3
+# What a worker analyzes once before its first file (see _serve).
+WARM_UP_TEXT = "Experience\nML Engineer, Example Corp, Jan 2020 - Present\n- Python, PyTorch, Docker\n"
 
 
 @dataclass(frozen=True)
@@ -209,11 +211,17 @@ def _worker_main(connection: Connection, options: BatchOptions) -> None:
 
 def _serve(connection: Connection, options: BatchOptions) -> None:
     limit_memory(options.max_memory)
+    import analyzer.pdf  # noqa: F401 - pdfminer.six loads now, not within a first PDF's time limit
+    from analyzer.analysis import analyze_text
     from analyzer.cache import cached_taxonomy
     from analyzer.mentions import matcher_for
 
     try:
-        matcher_for(cached_taxonomy(options.taxonomy_files, options.cache_dir), options.cache_dir)
+        taxonomy = cached_taxonomy(options.taxonomy_files, options.cache_dir)
+        matcher_for(taxonomy, options.cache_dir)
+        # The stages import their modules on first use: one small analysis now keeps that second
+        # out of the first file's time limit (a replaced worker's first file is often a short one).
+        analyze_text(WARM_UP_TEXT, taxonomy, paths=options.paths, as_of=options.as_of)
     except SkillgapError as error:
         connection.send(("broken", error))
         return
