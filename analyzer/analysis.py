@@ -73,19 +73,28 @@ def skills_named_inside(
 ) -> dict[str, list[tuple[int, int]]]:
     """For each skill id (given its names), the (page, line) of other skills' mentions whose words
     name it ("AWS Glue" names AWS), compared as whole words."""
-    spellings = {skill_id: [words for words in map(title_words, found) if words] for skill_id, found in names.items()}
+    # Indexed by their words, names are looked up once per word run of a mention, not compared with
+    # every mention: a long skills list would otherwise cost skills × skills.
+    named_by: dict[tuple[str, ...], list[str]] = {}
+    for skill_id, found in names.items():
+        for run in {tuple(words) for words in map(title_words, found) if words}:
+            named_by.setdefault(run, []).append(skill_id)
+    longest = max(map(len, named_by), default=0)
+    order = {skill_id: index for index, skill_id in enumerate(names)}
     inside: dict[str, list[tuple[int, int]]] = {}
     for skill in skills:
         for item in skill.evidence:
-            words = title_words(item.text)
-            for skill_id, runs in spellings.items():
-                if skill_id != skill.id and any(_has_run(words, run) for run in runs):
-                    inside.setdefault(skill_id, []).append((item.page, item.line))
+            words = tuple(title_words(item.text))
+            named = {
+                skill_id
+                for start in range(len(words))
+                for end in range(start + 1, min(len(words), start + longest) + 1)
+                for skill_id in named_by.get(words[start:end], ())
+                if skill_id != skill.id
+            }
+            for skill_id in sorted(named, key=order.__getitem__):
+                inside.setdefault(skill_id, []).append((item.page, item.line))
     return inside
-
-
-def _has_run(words: Sequence[str], run: Sequence[str]) -> bool:
-    return any(tuple(words[start : start + len(run)]) == tuple(run) for start in range(len(words) - len(run) + 1))
 
 
 def _timed(
