@@ -34,16 +34,18 @@ class SkillgapError(Exception):
         return (self.__class__, (self.source, self.message))
 
 
-class InputNotFoundError(SkillgapError):
+class UsageError(SkillgapError):
+    """A request that cannot be carried out as asked (an unknown engine, say)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputNotFoundError(UsageError):
     """The path does not exist."""
 
-    exit_code = ExitCode.USAGE
 
-
-class NotAFileError(SkillgapError):
+class NotAFileError(UsageError):
     """The path exists but is a directory or something else that is not a regular file."""
-
-    exit_code = ExitCode.USAGE
 
 
 class UnreadableInputError(SkillgapError):
@@ -74,55 +76,37 @@ class ResourceLimitError(SkillgapError):
     """The file is larger, longer, slower or hungrier than the limits allow."""
 
 
-class UsageError(SkillgapError):
-    """A request that cannot be carried out as asked (an unknown engine, say)."""
-
-    exit_code = ExitCode.USAGE
-
-
 class MissingExtraError(UsageError):
     """A feature needs an optional extra (``pip install 'skillgap[dask]'``) that is not installed."""
 
 
-class TaxonomyError(SkillgapError):
+class TaxonomyError(UsageError):
     """A taxonomy file is malformed or inconsistent."""
 
-    exit_code = ExitCode.USAGE
 
-
-class UnknownPathError(SkillgapError):
+class UnknownPathError(UsageError):
     """A requested path id is not in the taxonomy."""
 
-    exit_code = ExitCode.USAGE
 
-
-class UnknownTaxonomyIdError(SkillgapError):
+class UnknownTaxonomyIdError(UsageError):
     """No path, competency or skill has the requested id."""
 
-    exit_code = ExitCode.USAGE
 
-
-class OutputError(SkillgapError):
+class OutputError(UsageError):
     """The output file cannot be used: unknown type, unwritable, or unreadable to resume."""
-
-    exit_code = ExitCode.USAGE
 
 
 class OutputExistsError(OutputError):
     """The output already holds results, and the run was asked neither to resume nor to overwrite."""
 
 
-class OutputInUseError(SkillgapError):
+class OutputInUseError(UsageError):
     """Another run holds the output."""
-
-    exit_code = ExitCode.USAGE
 
 
 class WorkerError(SkillgapError):
     """The batch's worker processes could not start or load the taxonomy."""
 
 
-class CorpusError(SkillgapError):
+class CorpusError(UsageError):
     """A folder to score is not a labelled corpus: missing folders or malformed labels."""
-
-    exit_code = ExitCode.USAGE
